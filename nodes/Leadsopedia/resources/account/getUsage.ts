@@ -1,0 +1,15 @@
+import { endpoints } from '../../shared/endpoints';
+import { defineOperation } from '../../shared/operation';
+import type { OperationModule } from '../../shared/resource';
+
+export const accountGetUsage: OperationModule = {
+	operation: defineOperation({
+		name: 'Get Usage',
+		value: 'getUsage',
+		action: 'Get usage',
+		description: 'Get the account’s API usage as Leadsopedia reports it',
+		method: 'GET',
+		request: () => ({ path: endpoints.accountUsage() }),
+	}),
+	fields: [],
+};

@@ -1,0 +1,19 @@
+import { listLocator, pagingFields } from '../../shared/descriptions';
+import { endpoints } from '../../shared/endpoints';
+import { defineOperation } from '../../shared/operation';
+import { showFor, type OperationModule } from '../../shared/resource';
+
+const show = showFor('contact', 'getAll');
+
+export const contactGetAll: OperationModule = {
+	operation: defineOperation({
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many contacts',
+		description: 'Get the contacts of a list',
+		method: 'GET',
+		request: (params) => ({ path: endpoints.contacts(), qs: { list_id: params.id('listId', 'List') } }),
+		collection: 'contacts',
+	}),
+	fields: [listLocator(show), ...pagingFields(show, 'contacts')],
+};

@@ -1,0 +1,26 @@
+import { listLocator } from '../../shared/descriptions';
+import { endpoints } from '../../shared/endpoints';
+import { defineOperation } from '../../shared/operation';
+import { showFor, type OperationModule } from '../../shared/resource';
+import { contactFieldsCollection, emailField } from './shared';
+
+const show = showFor('contact', 'upsert');
+
+export const contactUpsert: OperationModule = {
+	operation: defineOperation({
+		name: 'Create or Update',
+		value: 'upsert',
+		action: 'Create or update a contact',
+		description: 'Add a contact to a list, or update the contact with that email in the list',
+		method: 'POST',
+		request: (params) => ({
+			path: endpoints.contacts(),
+			body: { list_id: Number(params.id('listId', 'List')), email: params.email('email') },
+		}),
+	}),
+	fields: [
+		listLocator(show),
+		emailField(show, 'A contact with this email in the list is updated; otherwise a new one is added'),
+		contactFieldsCollection('additionalFields', 'Additional Fields', show),
+	],
+};

@@ -1,0 +1,16 @@
+import { endpoints } from '../../shared/endpoints';
+import { defineOperation } from '../../shared/operation';
+import { showFor, type OperationModule } from '../../shared/resource';
+import { downloadIdField } from './shared';
+
+export const downloadGet: OperationModule = {
+	operation: defineOperation({
+		name: 'Get',
+		value: 'get',
+		action: 'Get a download',
+		description: 'Get an export file’s name, type and link',
+		method: 'GET',
+		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),
+	}),
+	fields: [downloadIdField(showFor('download', 'get'))],
+};

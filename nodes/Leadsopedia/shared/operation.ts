@@ -1,0 +1,104 @@
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodePropertyOptions,
+	DeclarativeRestApiSettings,
+} from 'n8n-workflow';
+import type { CollectionKey } from './endpoints';
+import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
+import { ItemParams } from './params';
+import { callApi, type ApiAnswer } from './transport';
+
+export interface RequestParts {
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+/** Turns the API's answer into output items (without pairing: the runner adds it). */
+export type OutputShaper = (
+	this: IExecutePaginationFunctions,
+	answer: ApiAnswer,
+	params: ItemParams,
+) => Promise<INodeExecutionData[]> | INodeExecutionData[];
+
+export interface OperationDefinition {
+	name: string;
+	value: string;
+	/** Also the phrase used in error messages, so write it as a user would: "Get a list". */
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	/** Reads and checks this item's parameters and names the call; throws on bad input. */
+	request: (params: ItemParams) => RequestParts;
+	/** A paginated collection: one output item per element of this envelope field. */
+	collection?: CollectionKey;
+	/** How a single answer becomes items; default: the answer object as one item. */
+	output?: OutputShaper;
+}
+
+export const asItem: OutputShaper = (answer) => [{ json: (answer.body ?? {}) as IDataObject }];
+
+/** Deletes answer 200 with little or nothing: say what was deleted instead. */
+export const asDeleted =
+	(identity: (params: ItemParams) => IDataObject): OutputShaper =>
+	(_answer, params) => [{ json: { deleted: true, ...identity(params) } }];
+
+async function run(
+	this: IExecutePaginationFunctions,
+	definition: OperationDefinition,
+	declared: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const params = new ItemParams(this);
+	const operation = definition.action.toLowerCase();
+	const parts = definition.request(params);
+	// Fields sent declaratively (routing.send) arrive in the built request's body.
+	const declaredBody = (declared.options.body ?? {}) as IDataObject;
+	const body = definition.method === 'GET' ? undefined : { ...declaredBody, ...parts.body };
+	const call = { path: parts.path, qs: parts.qs, body, operation };
+
+	if (definition.collection) {
+		const returnAll = params.boolean('returnAll');
+		const pageSize = params.count('options.pageSize', 'Page Size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+		const wanted = returnAll ? Infinity : params.count('limit', 'Limit', 1, Number.MAX_SAFE_INTEGER, 50);
+		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize });
+		return items.map((json) => ({ json }));
+	}
+	const answer = await callApi.call(this, { ...call, method: definition.method, allowEmptyBody: definition.method === 'DELETE' });
+	return await (definition.output ?? asItem).call(this, answer, params);
+}
+
+/**
+ * One operation of the declarative node. RoutingNode builds the request from the
+ * parameters' routing; every operation then goes through this runner (as its
+ * "pagination"), the single place that checks input, calls the API, pages, shapes the
+ * output, pairs it with the input item and honours Continue On Fail.
+ */
+export function defineOperation(definition: OperationDefinition): INodePropertyOptions {
+	const { name, value, action, description, method } = definition;
+	return {
+		name,
+		value,
+		action,
+		description,
+		routing: {
+			request: { method },
+			send: { paginate: true },
+			operations: {
+				async pagination(this: IExecutePaginationFunctions, declared) {
+					const pairedItem = { item: this.getItemIndex() };
+					try {
+						const items = await run.call(this, definition, declared);
+						return items.map((item) => ({ ...item, pairedItem }));
+					} catch (error) {
+						if (!this.continueOnFail()) throw error;
+						const { message, description: detail } = error as { message: string; description?: string };
+						return [{ json: { error: message, ...(detail ? { description: detail } : {}) }, pairedItem }];
+					}
+				},
+			},
+		},
+	};
+}

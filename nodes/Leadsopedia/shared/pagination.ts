@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { CollectionKey } from './endpoints';
+import { callApi, type ApiCall } from './transport';
+
+/** The only page size the public document names; the API answers up to 1000 (CONTRACT.md). */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface PageRequest extends Omit<ApiCall, 'method'> {
+	collection: CollectionKey;
+	/** Stop once this many items are in hand; Infinity walks every page. */
+	wanted: number;
+	pageSize: number;
+}
+
+interface Page {
+	items: IDataObject[];
+	pagesCount: number;
+}
+
+/** Reads a pagination envelope; `pagesCount` falls back to `total` (or `count`) over `limit`. */
+export function readEnvelope(
+	context: Pick<IExecuteSingleFunctions, 'getNode'>,
+	body: unknown,
+	collection: CollectionKey,
+	operation: string,
+): Page {
+	const envelope = (body ?? {}) as IDataObject;
+	const items = envelope[collection];
+	if (!Array.isArray(items)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Leadsopedia's answer to ${operation} has no "${collection}" list`,
+			{ description: 'The API answered with an unexpected shape; nothing was returned so that no partial result passes as complete.' },
+		);
+	}
+	const limit = Number(envelope.limit);
+	const total = Number(envelope.total ?? envelope.count);
+	let pagesCount = Number(envelope.pagesCount);
+	if (!Number.isFinite(pagesCount)) {
+		pagesCount = Number.isFinite(total) && limit > 0 ? Math.ceil(total / limit) : 0;
+	}
+	return { items: items as IDataObject[], pagesCount };
+}
+
+/**
+ * Walks `page` = 1, 2, … up to the envelope's `pagesCount`: never past the last page, never
+ * a page twice, never a `next` link (it could carry the key elsewhere). With a limit, asks
+ * for no more than needed and stops as soon as it has them.
+ */
+export async function fetchPages(this: IExecuteSingleFunctions, request: PageRequest): Promise<IDataObject[]> {
+	const { collection, wanted, pageSize, ...call } = request;
+	const limit = Math.min(wanted, pageSize);
+	const collected: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit } });
+		const { items, pagesCount } = readEnvelope(this, answer.body, collection, call.operation);
+		collected.push(...items);
+		// A short page is the last one even when pagesCount is missing or stale.
+		if (collected.length >= wanted || page >= pagesCount || items.length < limit) break;
+	}
+	return collected.length > wanted ? collected.slice(0, wanted) : collected;
+}

@@ -1,0 +1,112 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
+import { TestCredentialsHelper } from './credentials-helper';
+import { nodeTypes } from './node-types';
+
+export const TEST_API_KEY = 'test-key-3f9a1c7e5b';
+
+export function leadsopediaCredentials(baseUrl: string, extra: IDataObject = {}): ICredentialDataDecryptedObject {
+	return { apiKey: TEST_API_KEY, baseUrl, ...extra };
+}
+
+/** What n8n's server supplies to an execution: hooks, credentials, the two waiting URLs. */
+export function additionalData(credentials: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
+	const credentialsHelper = new TestCredentialsHelper({ leadsopediaApi: new LeadsopediaApi() }, { leadsopediaApi: credentials });
+	return {
+		credentialsHelper,
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', {
+			id: 'test-workflow',
+			name: 'test',
+			active: false,
+			nodes: [],
+			connections: {},
+			isArchived: false,
+			activeVersionId: null,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		}),
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		variables: {},
+		userId: 'test-user',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeRun {
+	items: INodeExecutionData[];
+	/** The node's error as the workflow reports it, when the run failed. */
+	error?: { message: string; description?: string | null; httpCode?: string | null; name?: string } & IDataObject;
+	/** Everything the execution produced, serialised: for searching secrets. */
+	serialized: string;
+}
+
+export interface RunOptions {
+	baseUrl: string;
+	credentials?: IDataObject;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+/** Runs Start → Leadsopedia through n8n-core's WorkflowExecute, as a manual execution does. */
+export async function runLeadsopedia(parameters: INodeParameters, options: RunOptions): Promise<NodeRun> {
+	const nodes: INode[] = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'test.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.input ?? [{}]) },
+		},
+		{
+			id: 'leadsopedia',
+			name: 'Leadsopedia',
+			type: 'n8n-nodes-leadsopedia.leadsopedia',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters,
+			credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections: { Start: { main: [[{ node: 'Leadsopedia', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+	});
+	const credentials = leadsopediaCredentials(options.baseUrl, options.credentials);
+	let run: IRun;
+	try {
+		run = await new WorkflowExecute(additionalData(credentials), 'manual').run({ workflow });
+	} catch (thrown) {
+		// n8n refuses some input before the node runs (for example a resource locator that
+		// fails its regex): the user sees that refusal as the workflow's error.
+		const error = thrown as Error;
+		return { items: [], error: { message: error.message, name: error.name }, serialized: JSON.stringify({ message: error.message }) };
+	}
+	const taskData = run.data.resultData.runData.Leadsopedia?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
+	return {
+		items: taskData?.data?.main[0] ?? [],
+		error: error ? { ...error, message: error.message, description: error.description } : undefined,
+		serialized: JSON.stringify(run, (_key, value: unknown) =>
+			value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+		),
+	};
+}
