@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 /** What a failed call means to a user, by HTTP status (CONTRACT.md lists these codes). */
 const statusMeaning: Record<number, string> = {
@@ -54,4 +54,10 @@ export function apiError(node: INode, failure: ApiFailure): NodeApiError {
 		itemIndex: failure.itemIndex,
 	});
 	return error;
+}
+
+/** An error as n8n wants it shown: ours pass through, anything else is wrapped. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error));
 }

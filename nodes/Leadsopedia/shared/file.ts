@@ -23,6 +23,20 @@ export function mimeTypeOf(contentType: unknown, extension: string): string {
 	return MIME_BY_EXTENSION[extension.toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** A file on another host gets no key at all: a plain request. */
+async function fromFileHost(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+	operation: string,
+	apiKey: string,
+): Promise<IN8nHttpFullResponse> {
+	try {
+		return (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
+	} catch {
+		throw apiError(this.getNode(), { operation, message: `Could not reach the file host to ${operation}`, apiKey });
+	}
+}
+
 /**
  * Fetches an export file from its `url`. Files usually live on another host than the API:
  * the key goes with the request only when the file is on the base URL's own origin.
@@ -55,19 +69,9 @@ export async function fetchExportFile(
 		ignoreHttpStatusErrors: true,
 	};
 	const sameOrigin = target.origin === new URL(credentials.baseUrl).origin;
-	let response: IN8nHttpFullResponse;
-	try {
-		response = sameOrigin
-			? await sendToApi.call(this, credentials, options, operation)
-			: ((await this.helpers.httpRequest(options)) as IN8nHttpFullResponse);
-	} catch (error) {
-		if (sameOrigin) throw error;
-		throw apiError(this.getNode(), {
-			operation,
-			message: `Could not reach the file host to ${operation}`,
-			apiKey: credentials.apiKey,
-		});
-	}
+	const response = sameOrigin
+		? await sendToApi.call(this, credentials, options, operation)
+		: await fromFileHost.call(this, options, operation, credentials.apiKey);
 	if (response.statusCode >= 300) {
 		throw apiError(this.getNode(), {
 			operation,

@@ -7,6 +7,7 @@ import type {
 	DeclarativeRestApiSettings,
 } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
+import { asNodeError } from './errors';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
 import { ItemParams } from './params';
 import { callApi, type ApiAnswer } from './transport';
@@ -92,9 +93,10 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 					try {
 						const items = await run.call(this, definition, declared);
 						return items.map((item) => ({ ...item, pairedItem }));
-					} catch (error) {
+					} catch (thrown) {
+						const error = asNodeError(this.getNode(), thrown);
 						if (!this.continueOnFail()) throw error;
-						const { message, description: detail } = error as { message: string; description?: string };
+						const { message, description: detail } = error;
 						return [{ json: { error: message, ...(detail ? { description: detail } : {}) }, pairedItem }];
 					}
 				},

@@ -11,7 +11,7 @@ export const contactUpsert: OperationModule = {
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a contact',
-		description: 'Add a contact to a list, or update the contact with that email in the list',
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		method: 'POST',
 		request: (params) => ({
 			path: endpoints.contacts(),
