@@ -37,6 +37,40 @@ export class LeadsopediaApi implements ICredentialType {
 			description:
 				'Change only to reach the API through a proxy or the local sandbox. Must be https, except for a loopback address.',
 		},
+		{
+			displayName: 'Seconds Between Calls',
+			name: 'requestInterval',
+			type: 'number',
+			default: 10,
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			description:
+				'The API allows one call every 10 seconds per key: every node and trigger using this key in this n8n waits its turn. 0 turns the spacing off (for the sandbox or a plan with other limits).',
+		},
+		{
+			displayName: 'Max Tries',
+			name: 'maxTries',
+			type: 'number',
+			default: 4,
+			typeOptions: { minValue: 1, maxValue: 10 },
+			description:
+				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server error or a lost connection',
+		},
+		{
+			displayName: 'Max Wait Before Retry (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1 },
+			description: 'The longest wait before a retry. A rate limit asking for longer (a spent monthly quota) fails at once with the reset date.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1 },
+			description: 'How long to wait for an answer before the call counts as lost',
+		},
 	];
 
 	// The key travels only in this header, never in a URL.

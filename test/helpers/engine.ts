@@ -15,8 +15,12 @@ import { nodeTypes } from './node-types';
 
 export const TEST_API_KEY = 'test-key-3f9a1c7e5b';
 
+/**
+ * Pacing and retries are off unless a test turns them on: most tests count calls and map
+ * single answers; the limits-and-retries tests set these fields themselves.
+ */
 export function leadsopediaCredentials(baseUrl: string, extra: IDataObject = {}): ICredentialDataDecryptedObject {
-	return { apiKey: TEST_API_KEY, baseUrl, ...extra };
+	return { apiKey: TEST_API_KEY, baseUrl, requestInterval: 0, maxTries: 1, ...extra };
 }
 
 /** What n8n's server supplies to an execution: hooks, credentials, the two waiting URLs. */

@@ -6,6 +6,26 @@ export interface LeadsopediaCredentials {
 	apiKey: string;
 	/** Without a trailing slash. */
 	baseUrl: string;
+	/** Least time between the starts of two calls with this key; 0 turns pacing off. */
+	intervalMs: number;
+	maxTries: number;
+	maxWaitMs: number;
+	timeoutMs: number;
+}
+
+/** The API's own limit and this package's retry bounds; also what older saved credentials get. */
+export const CREDENTIAL_DEFAULTS = {
+	requestInterval: 10,
+	maxTries: 4,
+	maxRetryWait: 60,
+	timeout: 60,
+} as const;
+
+function seconds(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return value === undefined || value === null || value === '' || !Number.isFinite(number) || number < 0
+		? fallback
+		: number;
 }
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -34,5 +54,12 @@ export function checkedCredentials(node: INode, data: Record<string, unknown>): 
 	if (!apiKey) {
 		throw new NodeOperationError(node, 'The Leadsopedia credential has no API key');
 	}
-	return { apiKey, baseUrl: rawBaseUrl };
+	return {
+		apiKey,
+		baseUrl: rawBaseUrl,
+		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval) * 1000,
+		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries))),
+		maxWaitMs: seconds(data.maxRetryWait, CREDENTIAL_DEFAULTS.maxRetryWait) * 1000,
+		timeoutMs: Math.max(1, seconds(data.timeout, CREDENTIAL_DEFAULTS.timeout)) * 1000,
+	};
 }

@@ -70,7 +70,7 @@ export async function fetchExportFile(
 	};
 	const sameOrigin = target.origin === new URL(credentials.baseUrl).origin;
 	const response = sameOrigin
-		? await sendToApi.call(this, credentials, options, operation)
+		? await sendToApi.call(this, credentials, options, { operation, repeatable: true })
 		: await fromFileHost.call(this, options, operation, credentials.apiKey);
 	if (response.statusCode >= 300) {
 		throw apiError(this.getNode(), {

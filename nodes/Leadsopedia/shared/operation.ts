@@ -34,6 +34,8 @@ export interface OperationDefinition {
 	method: IHttpRequestMethods;
 	/** Reads and checks this item's parameters and names the call; throws on bad input. */
 	request: (params: ItemParams) => RequestParts;
+	/** A POST the API defines as create-or-update: safe to send again after a lost answer. */
+	upsert?: boolean;
 	/** A paginated collection: one output item per element of this envelope field. */
 	collection?: CollectionKey;
 	/** How a single answer becomes items; default: the answer object as one item. */
@@ -67,7 +69,12 @@ async function run(
 		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize });
 		return items.map((json) => ({ json }));
 	}
-	const answer = await callApi.call(this, { ...call, method: definition.method, allowEmptyBody: definition.method === 'DELETE' });
+	const answer = await callApi.call(this, {
+		...call,
+		method: definition.method,
+		allowEmptyBody: definition.method === 'DELETE',
+		upsert: definition.upsert,
+	});
 	return await (definition.output ?? asItem).call(this, answer, params);
 }
 

@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -10,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
+import { holdOff, keyFingerprint, waitForTurn } from './pacing';
+import { backoffMs, isTransientStatus, retryAfterMs, saysQuotaSpent } from './retry';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
 export type ApiContext = IExecuteSingleFunctions | IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -24,6 +27,8 @@ export interface ApiCall {
 	operation: string;
 	/** A DELETE may answer 200 with nothing in it; everything else must bring JSON. */
 	allowEmptyBody?: boolean;
+	/** A POST the API defines as an upsert, so sending it twice changes nothing more. */
+	upsert?: boolean;
 }
 
 export interface ApiAnswer {
@@ -31,6 +36,12 @@ export interface ApiAnswer {
 	headers: Record<string, unknown>;
 	/** The parsed JSON body, or undefined for an allowed empty body. */
 	body: unknown;
+}
+
+export interface SendPolicy {
+	operation: string;
+	/** Whether a lost or failed attempt may be sent again. */
+	repeatable: boolean;
 }
 
 export async function credentialsOf(context: ApiContext): Promise<LeadsopediaCredentials> {
@@ -52,40 +63,89 @@ function describeBody(text: string): string {
 	return 'a body that is not valid JSON';
 }
 
-/**
- * Sends one request to the API with the key header n8n adds from the credential. Every
- * error it raises is built from safe strings only: the HTTP client's own error holds the
- * request config, key header included.
- */
-export async function sendToApi(
-	this: ApiContext,
-	credentials: LeadsopediaCredentials,
-	options: IHttpRequestOptions,
-	operation: string,
-): Promise<IN8nHttpFullResponse> {
+export function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return body === undefined || body === null ? '' : JSON.stringify(body);
+}
+
+type Attempt = { response: IN8nHttpFullResponse } | { networkCode: string };
+
+/** One attempt. The HTTP client's own error is dropped here: its request config holds the key. */
+async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions): Promise<Attempt> {
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			...options,
+			timeout: credentials.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could lead the key header to another host: never follow one.
 			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;
+		return { response };
 	} catch (error) {
 		const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-		throw apiError(this.getNode(), {
-			operation,
-			message: `Could not reach Leadsopedia to ${operation}${code ? ` (${code})` : ''}`,
-			description: 'The connection failed before an answer arrived. Check the Base URL and the network.',
-			apiKey: credentials.apiKey,
-		});
+		return { networkCode: typeof code === 'string' ? code : 'network error' };
 	}
 }
 
-export function bodyText(body: unknown): string {
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	return body === undefined || body === null ? '' : JSON.stringify(body);
+/**
+ * Sends one request to the API, paced per key, and tries again where that is safe: after
+ * a 429 (waiting its Retry-After), and for repeatable requests after a 5xx, a reset or a
+ * timeout. Returns the last answer, whatever its status; throws only when no answer came
+ * or the monthly quota is spent. Every error it raises is built from safe strings only.
+ */
+export async function sendToApi(
+	this: ApiContext,
+	credentials: LeadsopediaCredentials,
+	options: IHttpRequestOptions,
+	policy: SendPolicy,
+): Promise<IN8nHttpFullResponse> {
+	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
+	const fail = (message: string, description: string, status?: number) =>
+		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
+
+	for (let tryNumber = 1; ; tryNumber++) {
+		await waitForTurn(key, credentials.intervalMs);
+		const outcome = await attempt.call(this, credentials, options);
+		const lastTry = tryNumber >= credentials.maxTries;
+
+		if ('networkCode' in outcome) {
+			if (policy.repeatable && !lastTry) {
+				await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
+				continue;
+			}
+			throw fail(
+				`Could not reach Leadsopedia to ${policy.operation} (${outcome.networkCode})`,
+				`The connection failed before an answer arrived${tryNumber > 1 ? `, ${tryNumber} times` : ''}. Check the Base URL and the network.`,
+			);
+		}
+
+		const { response } = outcome;
+		if (response.statusCode === 429) {
+			const now = Date.now();
+			const waitMs = retryAfterMs(response.headers['retry-after'], now);
+			const quotaSpent = saysQuotaSpent(bodyText(response.body)) || (waitMs ?? 0) > credentials.maxWaitMs;
+			if (quotaSpent) {
+				const resets = waitMs === undefined ? 'at the start of next month' : `at ${new Date(now + waitMs).toISOString()}`;
+				throw fail(
+					'The monthly quota of Leadsopedia API calls is spent',
+					`Leadsopedia allows 15,000 calls a month per API key. It accepts calls again ${resets}.`,
+					429,
+				);
+			}
+			if (lastTry) return response;
+			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
+			// Every other call with this key waits as well: the limit is the key's, not this call's.
+			holdOff(key, now + pause);
+			continue;
+		}
+		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
+			await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
+			continue;
+		}
+		return response;
+	}
 }
 
 /** The one way the package calls a JSON endpoint of the Leadsopedia API. */
@@ -96,20 +156,12 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 
 	const headers: IDataObject = { Accept: 'application/json' };
 	if (call.body) headers['Content-Type'] = 'application/json';
+	const repeatable = call.method === 'GET' || call.method === 'DELETE' || call.upsert === true;
 	const response = await sendToApi.call(
 		this,
 		credentials,
-		{
-			method: call.method,
-			baseURL: credentials.baseUrl,
-			url: call.path,
-			qs: call.qs,
-			body: call.body,
-			headers,
-			json: false,
-			encoding: 'text',
-		},
-		call.operation,
+		{ method: call.method, baseURL: credentials.baseUrl, url: call.path, qs: call.qs, body: call.body, headers, json: false, encoding: 'text' },
+		{ operation: call.operation, repeatable },
 	);
 
 	const status = response.statusCode;

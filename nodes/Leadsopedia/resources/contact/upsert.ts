@@ -13,6 +13,7 @@ export const contactUpsert: OperationModule = {
 		action: 'Create or update a contact',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		method: 'POST',
+		upsert: true,
 		request: (params) => ({
 			path: endpoints.contacts(),
 			body: { list_id: Number(params.id('listId', 'List')), email: params.email('email') },

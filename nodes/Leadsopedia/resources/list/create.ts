@@ -9,6 +9,7 @@ export const listCreate: OperationModule = {
 		action: 'Create a list',
 		description: 'Create a lead list, or get the existing list of that name',
 		method: 'POST',
+		upsert: true,
 		request: (params) => ({ path: endpoints.lists(), body: { name: params.text('name', 'Name') } }),
 	}),
 	fields: [
