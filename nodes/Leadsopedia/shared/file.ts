@@ -50,7 +50,8 @@ export async function fetchExportFile(
 	const credentials = await credentialsOf(this);
 	let target: URL;
 	try {
-		target = new URL(fileUrl, `${credentials.baseUrl}/`);
+		// An empty link would resolve to the base URL itself, an API call with the key.
+		target = fileUrl.trim() ? new URL(fileUrl, `${credentials.baseUrl}/`) : new URL('invalid:');
 	} catch {
 		target = new URL('invalid:');
 	}
