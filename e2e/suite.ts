@@ -1,0 +1,120 @@
+/**
+ * The end-to-end suite: the packed package inside a real n8n, against the sandbox.
+ *
+ *   npm run test:e2e
+ *
+ * Ends with the line `N passed, M failed`; exits non-zero on any failure. Logs and
+ * n8n's user folder are kept in a temporary folder when something fails.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { accountChecks } from './checks/account';
+import { contactChecks } from './checks/contacts';
+import type { CheckGroup, Context, Item } from './checks/context';
+import { credentialChecks } from './checks/credential';
+import { downloadChecks } from './checks/downloads';
+import { errorChecks, errorCredentials } from './checks/errors';
+import { exampleChecks } from './checks/examples';
+import { listChecks } from './checks/lists';
+import { packageChecks } from './checks/package';
+import { paginationChecks } from './checks/pagination';
+import { prepareEnvironment, type Environment } from './environment';
+import { killChildrenOnExit } from './processes';
+import { Runner } from './runner';
+import { N8N_2 } from './versions';
+import { readExamples, webhookWorkflow, type WorkflowJson } from './workflows';
+
+const groups: CheckGroup[] = [
+	exampleChecks,
+	packageChecks,
+	credentialChecks,
+	listChecks,
+	contactChecks,
+	downloadChecks,
+	accountChecks,
+	paginationChecks,
+	errorChecks,
+];
+
+/** The examples under their own ids, and one webhook workflow per path the groups call. */
+function workflows(): { all: WorkflowJson[]; ids: Map<string, string>; webhookIds: string[] } {
+	const ids = new Map<string, string>();
+	const all: WorkflowJson[] = [];
+	for (const [name, workflow] of readExamples()) {
+		ids.set(name, workflow.id);
+		all.push(workflow);
+	}
+	const webhookIds = groups
+		.flatMap((group) => group.workflows ?? [])
+		.map((spec, index) => {
+			const workflow = webhookWorkflow(`e2eWorkflow${String(index).padStart(5, '0')}`, spec);
+			ids.set(spec.path, workflow.id);
+			all.push(workflow);
+			return workflow.id;
+		});
+	return { all, ids, webhookIds };
+}
+
+function contextFor(env: Environment, runner: Runner, workflowIds: Map<string, string>): Context {
+	return {
+		...env,
+		runner,
+		workflowIds,
+		async call(webhookPath, body = {}) {
+			const response = await env.api.webhook(webhookPath, body);
+			const text = await response.text();
+			if (response.status !== 200) {
+				const [execution] = await env.api.executions(workflowIds.get(webhookPath) ?? '').catch(() => []);
+				throw new Error(`webhook ${webhookPath} answered ${response.status}: ${text.slice(0, 300)}; node error: ${execution?.data?.resultData.error?.message}`);
+			}
+			const parsed = JSON.parse(text) as Item | Item[];
+			return Array.isArray(parsed) ? parsed : [parsed];
+		},
+	};
+}
+
+async function main(): Promise<number> {
+	killChildrenOnExit();
+	const runner = new Runner();
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-e2e-'));
+	const { all, ids, webhookIds } = workflows();
+	let env: Environment | undefined;
+	try {
+		const prepared = await runner.check('set-up: n8n cached, package packed and installed, sandbox running, credentials and workflows imported', async () => {
+			env = await prepareEnvironment({
+				flavor: N8N_2,
+				workDir,
+				extraCredentials: errorCredentials,
+				workflows: all,
+				log: (message) => console.log(`..    ${message}`),
+			});
+		});
+		if (!prepared || !env) return runner.finish();
+		const context = contextFor(env, runner, ids);
+		for (const group of groups) await group.beforeStart?.(context);
+
+		const { n8n, api } = env;
+		const started = await runner.check('n8n starts with the package, owner and API key set up, test workflows published', async () => {
+			await n8n.start();
+			await api.signIn();
+			for (const id of webhookIds) await api.activate(id);
+		});
+		if (started) for (const group of groups) await group.run?.(context);
+	} finally {
+		await env?.close();
+	}
+	const code = runner.finish();
+	if (code === 0) fs.rmSync(workDir, { recursive: true, force: true });
+	else console.log(`logs and n8n's user folder kept in ${workDir}`);
+	return code;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error) => {
+		console.error(error);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	},
+);
