@@ -1,12 +1,35 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * The API allows one call every interval per key. Every call of this package in this n8n
- * process, from any node, item, page or workflow, books the next free start time of its
- * key here, so calls sharing a key start at least one interval apart and no later than
- * needed. (Other n8n processes in queue mode cannot see this: 429 recovery covers them.)
+ * The API allows one call every interval per key, counted as its calls arrive. Every call
+ * of this package in this n8n process — any node, item, page, trigger or workflow — queues
+ * in its key's lane here and starts one interval after the previous call's answer. Counting
+ * from the answer rather than from the previous start means a call can never arrive early,
+ * whatever time the previous one spent setting up its connection; it costs one round trip
+ * per call. (Other n8n processes in queue mode cannot see this lane: 429 recovery covers them.)
  */
-const nextStartByKey = new Map<string, number>();
+interface Lane {
+	/** Resolves when the next call of this key may start. */
+	ready: Promise<void>;
+	/** No call starts before this (set by a 429's Retry-After). */
+	holdUntil: number;
+}
+
+const lanes = new Map<string, Lane>();
+
+function laneOf(key: string): Lane {
+	let lane = lanes.get(key);
+	if (!lane) {
+		lane = { ready: Promise.resolve(), holdUntil: 0 };
+		lanes.set(key, lane);
+	}
+	return lane;
+}
+
+async function waitUntil(time: number): Promise<void> {
+	const wait = time - Date.now();
+	if (wait > 0) await sleep(wait);
+}
 
 /** A short, non-reversible name for a key, so this table never holds the key itself. */
 export function keyFingerprint(baseUrl: string, apiKey: string): string {
@@ -18,15 +41,28 @@ export function keyFingerprint(baseUrl: string, apiKey: string): string {
 	return `${hash.toString(16)}:${apiKey.length}`;
 }
 
-/** Waits until this key may start its next call, and books that start. */
-export async function waitForTurn(key: string, intervalMs: number): Promise<void> {
-	const now = Date.now();
-	const start = Math.max(now, nextStartByKey.get(key) ?? 0);
-	nextStartByKey.set(key, start + intervalMs);
-	if (start > now) await sleep(start - now);
+/** Runs `send` in the key's turn; with `intervalMs` 0 calls run at once, holding off only after a 429. */
+export async function inTurn<T>(key: string, intervalMs: number, send: () => Promise<T>): Promise<T> {
+	const lane = laneOf(key);
+	if (intervalMs <= 0) {
+		await waitUntil(lane.holdUntil);
+		return await send();
+	}
+	const previous = lane.ready;
+	let finish: () => void = () => undefined;
+	const answered = new Promise<void>((resolve) => (finish = resolve));
+	lane.ready = answered.then(async () => await waitUntil(Date.now() + intervalMs));
+	await previous;
+	await waitUntil(lane.holdUntil);
+	try {
+		return await send();
+	} finally {
+		finish();
+	}
 }
 
 /** After a 429 with Retry-After, no call of this key starts before `untilMs`. */
 export function holdOff(key: string, untilMs: number): void {
-	nextStartByKey.set(key, Math.max(nextStartByKey.get(key) ?? 0, untilMs));
+	const lane = laneOf(key);
+	lane.holdUntil = Math.max(lane.holdUntil, untilMs);
 }

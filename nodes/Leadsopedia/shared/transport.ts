@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
-import { holdOff, keyFingerprint, waitForTurn } from './pacing';
+import { holdOff, inTurn, keyFingerprint } from './pacing';
 import { backoffMs, isTransientStatus, retryAfterMs, saysQuotaSpent } from './retry';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
@@ -106,8 +106,7 @@ export async function sendToApi(
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
 
 	for (let tryNumber = 1; ; tryNumber++) {
-		await waitForTurn(key, credentials.intervalMs);
-		const outcome = await attempt.call(this, credentials, options);
+		const outcome = await inTurn(key, credentials.intervalMs, async () => await attempt.call(this, credentials, options));
 		const lastTry = tryNumber >= credentials.maxTries;
 
 		if ('networkCode' in outcome) {
@@ -115,9 +114,10 @@ export async function sendToApi(
 				await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
 				continue;
 			}
+			// The code goes in the description: n8n would replace a message naming it with its own.
 			throw fail(
-				`Could not reach Leadsopedia to ${policy.operation} (${outcome.networkCode})`,
-				`The connection failed before an answer arrived${tryNumber > 1 ? `, ${tryNumber} times` : ''}. Check the Base URL and the network.`,
+				`Could not reach Leadsopedia to ${policy.operation}`,
+				`The connection failed before an answer arrived (${outcome.networkCode}${tryNumber > 1 ? `, ${tryNumber} tries` : ''}). Check the Base URL and the network.`,
 			);
 		}
 

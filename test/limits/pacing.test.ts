@@ -1,0 +1,62 @@
+import { byId, listNamed, runAgainst, startGaps, useSandbox } from './sandbox-run';
+
+const INTERVAL_MS = 300;
+// The sandbox enforces the same interval on arrival times, as the API does.
+const sandbox = useSandbox({ intervalMs: INTERVAL_MS });
+const paced = { requestInterval: INTERVAL_MS / 1000 };
+// Arrival times on loopback jitter by a few ms.
+const EARLY_TOLERANCE_MS = 5;
+// A start later than this counts as wasted waiting.
+const LATE_TOLERANCE_MS = 250;
+
+function expectPaced(gaps: number[]) {
+	for (const gap of gaps) {
+		expect(gap).toBeGreaterThanOrEqual(INTERVAL_MS - EARLY_TOLERANCE_MS);
+		expect(gap).toBeLessThanOrEqual(INTERVAL_MS + LATE_TOLERANCE_MS);
+	}
+}
+
+test('pages of one Return All start one interval apart, no later', async () => {
+	const listId = listNamed(sandbox(), 'Prospects');
+	const run = await runAgainst(
+		sandbox(),
+		{ resource: 'contact', operation: 'getAll', listId: byId(listId), returnAll: true, options: { pageSize: 7 } },
+		{ credentials: paced },
+	);
+	expect(run.error).toBeUndefined();
+	expect(run.items).toHaveLength(25);
+	const gaps = startGaps(sandbox());
+	expect(gaps).toHaveLength(3);
+	expectPaced(gaps);
+});
+
+test('many input items and two executions at once share the key’s turns', async () => {
+	const listId = listNamed(sandbox(), 'Customers');
+	const parameters = { resource: 'list', operation: 'get', listId: byId(listId) };
+	const input = [{}, {}, {}];
+	const runs = await Promise.all([
+		runAgainst(sandbox(), parameters, { credentials: paced, input }),
+		runAgainst(sandbox(), parameters, { credentials: paced, input }),
+	]);
+	for (const run of runs) {
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(3);
+	}
+	const gaps = startGaps(sandbox());
+	expect(gaps).toHaveLength(5);
+	expectPaced(gaps);
+});
+
+test('Seconds Between Calls 0 turns pacing off', async () => {
+	sandbox().control.setOptions({ intervalMs: 0 });
+	const listId = listNamed(sandbox(), 'Prospects');
+	const run = await runAgainst(sandbox(), {
+		resource: 'contact',
+		operation: 'getAll',
+		listId: byId(listId),
+		returnAll: true,
+		options: { pageSize: 5 },
+	});
+	expect(run.items).toHaveLength(25);
+	for (const gap of startGaps(sandbox())) expect(gap).toBeLessThan(INTERVAL_MS / 2);
+});
