@@ -109,8 +109,11 @@ export async function runLeadsopedia(parameters: INodeParameters, options: RunOp
 	return {
 		items: taskData?.data?.main[0] ?? [],
 		error: error ? { ...error, message: error.message, description: error.description } : undefined,
-		serialized: JSON.stringify(run, (_key, value: unknown) =>
-			value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
-		),
+		// Built on demand: serialising a run of 100,000 items is costly and only key searches need it.
+		get serialized() {
+			return JSON.stringify(run, (_key, value: unknown) =>
+				value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+			);
+		},
 	};
 }

@@ -8,7 +8,9 @@ import {
 	type IDataObject,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { Leadsopedia } from '../../nodes/Leadsopedia/Leadsopedia.node';
+// The explicit .ts: beside each node sits its codex `<Node>.node.json`, which tsx (used by
+// the benchmarks) would otherwise load for `<Node>.node`.
+import { Leadsopedia } from '../../nodes/Leadsopedia/Leadsopedia.node.ts';
 
 /** Emits the items a test puts in its parameter `items`: the workflow's input. */
 class ManualTrigger implements INodeType {
