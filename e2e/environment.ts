@@ -63,7 +63,7 @@ export async function prepareEnvironment(options: EnvironmentOptions): Promise<E
 	const packageDir = installTarball(tarball, userFolder);
 
 	const sandbox = await startSandbox({ intervalMs: 0, port: options.sandboxPort ?? 0 });
-	const n8n = new N8nInstance(install, userFolder, options.n8nPort ?? (await freePort()), path.join(workDir, 'n8n.log'));
+	const n8n = new N8nInstance(install, userFolder, options.n8nPort ?? (await freePort()), path.join(workDir, 'logs'));
 	const close = async () => {
 		await n8n.stop();
 		await sandbox.stop();

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { N8nInstall } from './install-n8n';
 import { freePort, start, stop, waitFor, type Started } from './processes';
@@ -13,15 +13,22 @@ const ENCRYPTION_KEY = 'leadsopedia-e2e-not-a-secret';
  */
 export class N8nInstance {
 	private server: Started | undefined;
+	private runs = 0;
 	readonly baseUrl: string;
 
 	constructor(
 		private readonly install: N8nInstall,
 		readonly userFolder: string,
 		readonly port: number,
-		private readonly logFile: string,
+		/** One log file per process started, numbered in order. */
+		readonly logDir: string,
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
+		fs.mkdirSync(logDir, { recursive: true });
+	}
+
+	private logFile(command: string): string {
+		return path.join(this.logDir, `${String(++this.runs).padStart(2, '0')}-${command.replace(/\W+/g, '-')}.log`);
 	}
 
 	private env(brokerPort: number): NodeJS.ProcessEnv {
@@ -54,34 +61,35 @@ export class N8nInstance {
 		};
 	}
 
-	/** Runs one n8n CLI command to completion; rejects with its output's tail on failure. */
+	/** Runs one n8n CLI command to completion; answers its output, or rejects with its tail. */
 	async cli(args: string[], timeoutMs = 120_000): Promise<string> {
 		if (this.server) throw new Error(`n8n ${args[0]} while the server runs would share its database`);
-		const env = this.env(await freePort());
-		return new Promise((resolve, reject) => {
-			execFile(this.install.node, [this.install.n8nBin, ...args], { env, timeout: timeoutMs, maxBuffer: 64 << 20, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
-				const output = `${stdout}${stderr}`;
-				if (error) reject(Object.assign(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${output.slice(-3000)}`), { output }));
-				else resolve(output);
-			});
-		});
+		const logFile = this.logFile(args[0]);
+		const run = start(this.install.node, [this.install.n8nBin, ...args], { env: this.env(await freePort()), logFile });
+		const timer = setTimeout(() => void stop(run), timeoutMs);
+		const code = await run.exited;
+		clearTimeout(timer);
+		await stop(run); // its task runner, should one outlive it
+		const output = fs.readFileSync(logFile, 'utf8');
+		if (code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${code}); see ${logFile}\n${output.slice(-3000)}`);
+		return output;
 	}
 
 	/** Starts `n8n start` and waits until it reports ready. */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) return;
-		const env = this.env(await freePort());
-		const server = start(this.install.node, [this.install.n8nBin, 'start'], { env, logFile: this.logFile });
+		const logFile = this.logFile('start');
+		const server = start(this.install.node, [this.install.n8nBin, 'start'], { env: this.env(await freePort()), logFile });
 		this.server = server;
 		let exited: number | string | undefined;
 		void server.exited.then((code) => (exited = code));
 		try {
-			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${this.logFile})`, timeoutMs, async () => {
+			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${logFile})`, timeoutMs, async () => {
 				if (exited !== undefined) return 'exited';
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
 				return response.ok ? 'ready' : undefined;
 			}, 500);
-			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${this.logFile}`);
+			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${logFile}`);
 		} catch (error) {
 			await this.stop();
 			throw error;

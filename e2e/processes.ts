@@ -58,13 +58,13 @@ export function killAll(): void {
 	for (const child of running) signalGroup(child, 'SIGKILL');
 }
 
-/** Make sure nothing outlives the harness, however it ends. */
-export function killChildrenOnExit(): void {
+/** Make sure nothing outlives the harness, however it ends; a signal ends it with `signalExitCode`. */
+export function killChildrenOnExit(signalExitCode = 130): void {
 	process.on('exit', killAll);
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.on(signal, () => {
 			killAll();
-			process.exit(130);
+			process.exit(signalExitCode);
 		});
 	}
 }
