@@ -4,11 +4,12 @@
  * complete, so an interrupted run leaves nothing half-usable and a rerun is instant.
  *
  *   tsx e2e/install-n8n.ts          # n8n 2.x on Node 24
+ *   tsx e2e/install-n8n.ts --n8n 1  # n8n 1.x on this machine's Node
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { installDir, N8N_2, type N8nFlavor } from './versions';
+import { flavorFromArgs, installDir, type N8nFlavor } from './versions';
 
 export interface N8nInstall {
 	dir: string;
@@ -54,7 +55,7 @@ function isAlive(pid: number): boolean {
 	}
 }
 
-export function ensureN8n(flavor: N8nFlavor = N8N_2): N8nInstall {
+export function ensureN8n(flavor: N8nFlavor): N8nInstall {
 	const target = installDir(flavor);
 	if (fs.existsSync(target)) return describe(target, flavor);
 
@@ -95,6 +96,6 @@ export function ensureN8n(flavor: N8nFlavor = N8N_2): N8nInstall {
 
 if (require.main === module) {
 	const started = Date.now();
-	const install = ensureN8n();
+	const install = ensureN8n(flavorFromArgs(process.argv.slice(2)));
 	console.log(`n8n ready in ${install.dir} (${Math.round((Date.now() - started) / 1000)} s)`);
 }

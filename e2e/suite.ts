@@ -22,7 +22,7 @@ import { paginationChecks } from './checks/pagination';
 import { prepareEnvironment, type Environment } from './environment';
 import { killChildrenOnExit } from './processes';
 import { Runner } from './runner';
-import { N8N_2 } from './versions';
+import { flavorFromArgs } from './versions';
 import { readExamples, webhookWorkflow, type WorkflowJson } from './workflows';
 
 const groups: CheckGroup[] = [
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
 	try {
 		const prepared = await runner.check('set-up: n8n cached, package packed and installed, sandbox running, credentials and workflows imported', async () => {
 			env = await prepareEnvironment({
-				flavor: N8N_2,
+				flavor: flavorFromArgs(process.argv.slice(2)),
 				workDir,
 				extraCredentials: errorCredentials,
 				workflows: all,
