@@ -47,7 +47,6 @@ const KINDS = new Set(['500', '502', '503', '504', '429', 'reset', 'slow', 'malf
  */
 export class Faults {
 	private active: ActiveFault[] = [];
-	private added = 0;
 
 	constructor(private readonly seed: number) {}
 
@@ -59,9 +58,9 @@ export class Faults {
 			this.active.push({
 				spec,
 				remaining: spec.times ?? (spec.rate === undefined ? 1 : Infinity),
-				draw: spec.rate === undefined ? undefined : rng(hash(spec.seed ?? this.seed, this.added)),
+				// Seeded per spec, not per position in the queue: the same spec repeats the same pattern.
+				draw: spec.rate === undefined ? undefined : rng(hash(spec.seed ?? this.seed)),
 			});
-			this.added++;
 		}
 	}
 

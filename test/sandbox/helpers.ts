@@ -3,6 +3,16 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 /** A sandbox without the interval, for tests of behaviour rather than of the limits. */
 export const startFast = (options: SandboxOptions = {}) => startSandbox({ intervalMs: 0, ...options });
 
+/** One fast sandbox for a whole test file: filled in before its tests, stopped after them. */
+export function useSandbox(options: SandboxOptions = {}): Sandbox {
+	const sandbox = {} as Sandbox;
+	beforeAll(async () => {
+		Object.assign(sandbox, await startFast(options));
+	});
+	afterAll(() => sandbox.stop());
+	return sandbox;
+}
+
 export interface CallOptions {
 	/** The key to send; default the demo key; null sends none. */
 	key?: string | null;

@@ -1,11 +1,6 @@
-import type { Sandbox } from '../../sandbox';
-import { call, expectError, startFast } from './helpers';
+import { call, expectError, useSandbox } from './helpers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startFast();
-});
-afterAll(() => sandbox.stop());
+const sandbox = useSandbox();
 
 describe('GET /mylists', () => {
 	it('answers the envelope of the account’s own lists', async () => {
