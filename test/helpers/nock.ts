@@ -62,6 +62,7 @@ export const listRef = (value: string) => ({ __rl: true, mode: 'id', value });
  */
 export function useNock(): void {
 	beforeAll(() => {
+		if (!nock.isActive()) nock.activate();
 		nock.disableNetConnect();
 		nock.emitter.on('no match', onNoMatch);
 	});
@@ -77,6 +78,8 @@ export function useNock(): void {
 	afterAll(() => {
 		nock.emitter.removeListener('no match', onNoMatch);
 		nock.enableNetConnect();
+		// Unpatch Node's http for whatever this jest worker runs next.
+		nock.restore();
 	});
 }
 
@@ -123,6 +126,7 @@ export async function expectCall(call: CallCase): Promise<void> {
 	const result = await run(call.parameters);
 	expect(result.error).toBeUndefined();
 	expect(result.items).toEqual(pairedTo(0, call.output));
+	expect(result.serialized).not.toContain(TEST_API_KEY);
 	const sent = requests();
 	expect(sent).toHaveLength(1);
 	if (call.body) {

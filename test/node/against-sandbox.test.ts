@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sandbox.stop();
 	nock.enableNetConnect();
+	nock.restore();
 });
 beforeEach(() => {
 	sandbox.control.clearLog();

@@ -95,6 +95,15 @@ describe('Download → Download File', () => {
 		expect(Buffer.from(result.items[0].binary!.data.data, 'base64')).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 	});
 
+	it('names a file without a filename after the download', async () => {
+		apiAnswers({ filename: null, url: `${FILE_HOST}/x/17` });
+		keylessHost(FILE_HOST).get('/x/17').reply(200, CSV, { 'Content-Type': 'text/csv' });
+
+		const result = await getFile();
+
+		expect(result.items[0].binary?.data).toMatchObject({ fileName: 'download-17.csv', mimeType: 'text/csv' });
+	});
+
 	it('does not send the key to the API host on another port (another origin)', async () => {
 		apiAnswers({ url: `${API_ORIGIN}:8443/files/17.csv` });
 		keylessHost(`${API_ORIGIN}:8443`).get('/files/17.csv').reply(200, CSV, { 'Content-Type': 'text/csv' });
