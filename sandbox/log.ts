@@ -10,6 +10,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** performance.timeOrigin + performance.now() at arrival: epoch ms with sub-ms precision. */
 	startedAt: number;
+	/** Milliseconds from arrival until the answer was handed to the socket (unset until then). */
+	durationMs?: number;
 	/** Whether the call carried an X-Api-Key header (any value). */
 	keyPresent: boolean;
 	/** The account whose key it carried, if the key is valid. */
@@ -26,7 +28,7 @@ export class RequestLog {
 
 	constructor(private readonly keys: () => readonly string[]) {}
 
-	/** Records a call on arrival (so the log is in arrival order); the caller fills in `status` when it answers. */
+	/** Records a call on arrival (so the log is in arrival order); `finish` completes it. */
 	start(method: string, url: URL, host: 'api' | 'files', keyPresent: boolean): RequestLogEntry {
 		const query: Record<string, string> = {};
 		for (const [name, value] of url.searchParams) query[this.redact(name)] = this.redact(value);
@@ -41,6 +43,12 @@ export class RequestLog {
 		};
 		this.entries.push(entry);
 		return entry;
+	}
+
+	/** Records the status answered and how long the answer took. */
+	finish(entry: RequestLogEntry, status: number): void {
+		entry.status = status;
+		entry.durationMs = performance.timeOrigin + performance.now() - entry.startedAt;
 	}
 
 	list(): RequestLogEntry[] {

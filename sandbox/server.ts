@@ -51,7 +51,7 @@ export class Listener {
 			const fault = this.state.faults.take(this.host, url.pathname);
 			if (fault) entry.fault = String(fault.kind);
 			if (fault && fault.kind !== 'slow') {
-				entry.status = answerWithFault(fault, req, res);
+				this.state.log.finish(entry, answerWithFault(fault, req, res));
 				return;
 			}
 			if (fault) await this.delay(fault.slowMs ?? 2000);
@@ -60,9 +60,9 @@ export class Listener {
 			if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
 			reply = errorReply(error instanceof ApiError ? error : new ApiError(500, 'server_error', 'Unexpected sandbox error'));
 		}
-		entry.status = reply.status;
 		const body = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
 		send(res, reply.status, body, reply.contentType ?? 'application/json; charset=utf-8', reply.headers);
+		this.state.log.finish(entry, reply.status);
 	}
 
 	private delay(ms: number): Promise<void> {

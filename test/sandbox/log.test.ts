@@ -25,9 +25,9 @@ describe('request log', () => {
 		await call(sandbox, 'GET', '/account', { key: null });
 		const log = sandbox.control.requestLog();
 		expect(log).toEqual([
-			{ method: 'GET', path: '/v1/contacts', query: { list_id: '1', limit: '2' }, status: 200, startedAt: expect.any(Number), keyPresent: true, account: 'demo', host: 'api' },
-			{ method: 'POST', path: '/v1/mylists', query: {}, status: 201, startedAt: expect.any(Number), keyPresent: true, account: 'other', host: 'api' },
-			{ method: 'GET', path: '/v1/account', query: {}, status: 401, startedAt: expect.any(Number), keyPresent: false, host: 'api' },
+			{ method: 'GET', path: '/v1/contacts', query: { list_id: '1', limit: '2' }, status: 200, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: true, account: 'demo', host: 'api' },
+			{ method: 'POST', path: '/v1/mylists', query: {}, status: 201, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: true, account: 'other', host: 'api' },
+			{ method: 'GET', path: '/v1/account', query: {}, status: 401, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: false, host: 'api' },
 		]);
 		expect(log[0].startedAt).toBeGreaterThan(Date.now() - 60_000);
 		expect(log[1].startedAt).toBeGreaterThan(log[0].startedAt);
