@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
-import { callApi, type ApiCall } from './transport';
+import { callApi, type ApiCall, type ApiContext } from './transport';
 
 /** The only page size the public document names; the API answers up to 1000 (CONTRACT.md). */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -49,7 +49,7 @@ export function readEnvelope(
  * a page twice, never a `next` link (it could carry the key elsewhere). With a limit, asks
  * for no more than needed and stops as soon as it has them.
  */
-export async function fetchPages(this: IExecuteSingleFunctions, request: PageRequest): Promise<IDataObject[]> {
+export async function fetchPages(this: ApiContext, request: PageRequest): Promise<IDataObject[]> {
 	const { collection, wanted, pageSize, ...call } = request;
 	const limit = Math.min(wanted, pageSize);
 	const collected: IDataObject[] = [];
