@@ -1,0 +1,91 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { searchLists } from './listSearch/searchLists';
+import { asNodeError } from './shared/errors';
+import { MAX_PAGE_SIZE } from './shared/pagination';
+import { credentialsOf } from './shared/transport';
+import { readState, writeState } from './trigger/cursor';
+import { triggerProperties } from './trigger/description';
+import { allListIds, contactSource } from './trigger/source';
+import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
+
+/** n8n's default poll budget, for hosts older than getPollBudgetMs. */
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+
+/** One item per contact, with the list it was added to. */
+function toItems(found: FoundContact[]): INodeExecutionData[] {
+	return found.map(({ listId, contact }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId } }));
+}
+
+function watchedBy(context: IPollFunctions): Watched {
+	if (context.getNodeParameter('watchAllLists', false) as boolean) {
+		return { scope: 'all', listIds: async () => await allListIds(context), source: (listId) => contactSource(context, listId) };
+	}
+	const listId = String(context.getNodeParameter('listId', '', { extractValue: true })).trim();
+	if (!listId) throw new NodeOperationError(context.getNode(), 'Choose the list to watch');
+	return { scope: `list:${listId}`, listIds: async () => [listId], source: (id) => contactSource(context, id) };
+}
+
+/**
+ * Calls one poll may make: calls are spaced by the credential's interval, and n8n abandons
+ * a poll that outlasts its budget; a fifth is left for retries.
+ */
+async function callBudget(context: IPollFunctions): Promise<number> {
+	const { intervalMs } = await credentialsOf(context);
+	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	return intervalMs > 0 ? Math.max(2, Math.floor((0.8 * budgetMs) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+}
+
+export class LeadsopediaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Leadsopedia Trigger',
+		name: 'leadsopediaTrigger',
+		icon: { light: 'file:leadsopedia.svg', dark: 'file:leadsopedia.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["watchAllLists"] ? "New contact in any list" : "New contact"}}',
+		description: 'Starts the workflow when contacts are added to a Leadsopedia list',
+		defaults: { name: 'Leadsopedia Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'leadsopediaApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	methods = { listSearch: { searchLists } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		try {
+			const watched = watchedBy(this);
+			if (this.getMode() === 'manual') {
+				// "Fetch Test Event" shows the newest contact and leaves the saved state alone.
+				const newest = await newestWatched(watched, MAX_PAGE_SIZE);
+				if (!newest) {
+					throw new NodeOperationError(this.getNode(), 'No contacts yet in the watched list', {
+						description: 'Add a contact in Leadsopedia, then fetch the test event again.',
+					});
+				}
+				return [toItems([newest])];
+			}
+			const staticData = this.getWorkflowStaticData('node');
+			const state = readState(staticData, watched.scope);
+			if (!state) {
+				// First activation: remember where every list stands; what is there already is not new.
+				writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
+				return null;
+			}
+			const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(this) });
+			writeState(staticData, result.state);
+			return result.found.length > 0 ? [toItems(result.found)] : null;
+		} catch (error) {
+			throw asNodeError(this.getNode(), error);
+		}
+	}
+}

@@ -1,0 +1,58 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { ContactKey, Order } from './keys';
+
+/**
+ * Where the trigger stands in one list. Only `last` decides what is new; the rest are hints
+ * that save calls and may be stale (after a restart) without harm.
+ */
+export interface ListCursor {
+	/** The newest contact already emitted (or recorded at activation); null: every contact is new. */
+	last: ContactKey | null;
+	/** Position, in the API's order, of the newest contact not newer than `last`, when last seen; -1 if none. */
+	at: number;
+	/** The list's total when `at` was seen. */
+	total: number;
+	/** The order GET /contacts answered in, when it was last seen. */
+	order?: Order;
+}
+
+/** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
+export interface TriggerState {
+	version: 1;
+	/** What is watched ("list:42" or "all"): a change of list or mode starts afresh. */
+	scope: string;
+	lists: Record<string, ListCursor>;
+}
+
+const STATE_FIELD = 'cursor';
+
+export const emptyCursor = (): ListCursor => ({ last: null, at: -1, total: 0 });
+
+function isKey(value: unknown): value is ContactKey {
+	const key = value as ContactKey;
+	return !!key && typeof key === 'object' && Number.isFinite(key.time) && Number.isFinite(key.id) && typeof key.date === 'string';
+}
+
+function isCursor(value: unknown): value is ListCursor {
+	const cursor = value as ListCursor;
+	return (
+		!!cursor &&
+		typeof cursor === 'object' &&
+		(cursor.last === null || isKey(cursor.last)) &&
+		Number.isInteger(cursor.at) &&
+		Number.isInteger(cursor.total) &&
+		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc')
+	);
+}
+
+/** The saved state for this scope, or undefined when there is none (first activation) or it is unusable. */
+export function readState(staticData: IDataObject, scope: string): TriggerState | undefined {
+	const state = staticData[STATE_FIELD] as TriggerState | undefined;
+	if (!state || state.version !== 1 || state.scope !== scope || !state.lists || typeof state.lists !== 'object') return undefined;
+	return Object.values(state.lists).every(isCursor) ? state : undefined;
+}
+
+/** Replaces the state; n8n persists it after the activation poll and after any poll that emits. */
+export function writeState(staticData: IDataObject, state: TriggerState): void {
+	staticData[STATE_FIELD] = JSON.parse(JSON.stringify(state)) as IDataObject;
+}

@@ -1,0 +1,51 @@
+import { cronNodeOptions, type INodeProperties } from 'n8n-workflow';
+import { listLocator } from '../shared/descriptions';
+
+/**
+ * n8n adds its own Poll Times parameter to every polling node, defaulting to every minute:
+ * 43,200 calls a month, almost three times the API's 15,000. Declared again after n8n's,
+ * this one sets the default a new trigger gets: every hour (720 calls a month when idle).
+ */
+const pollTimes: INodeProperties = {
+	displayName: 'Poll Times',
+	name: 'pollTimes',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Poll Time' },
+	default: { item: [{ mode: 'everyHour' }] },
+	description: 'Time at which polling should occur',
+	placeholder: 'Add Poll Time',
+	options: cronNodeOptions,
+};
+
+export const triggerProperties: INodeProperties[] = [
+	pollTimes,
+	{
+		displayName:
+			'Leadsopedia allows 15,000 API calls a month. Polling every minute would take 43,200, so this trigger polls every hour by default (720 calls a month). A poll with nothing new costs 1 call, or 1 plus one per list when watching every list; new contacts cost 1 more call per 1,000.',
+		name: 'quotaNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'New Contact',
+				value: 'newContact',
+				description: 'A contact is added to a list: one item per contact, in the order they were added',
+			},
+		],
+		default: 'newContact',
+	},
+	{
+		displayName: 'Watch All Lists',
+		name: 'watchAllLists',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to watch every list of the account (one more call per list and poll) instead of one',
+	},
+	listLocator({ watchAllLists: [false] }, 'The list whose new contacts start the workflow'),
+];

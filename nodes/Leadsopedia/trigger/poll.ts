@@ -1,0 +1,115 @@
+import type { IDataObject } from 'n8n-workflow';
+import { chainFrom, freshEntries } from './chain';
+import type { ListCursor } from './cursor';
+import { compareKeys, type Order } from './keys';
+import { newest, PageReader, reachesBack, type ContactSource, type Entry, type Window } from './pages';
+
+export interface PollLimits {
+	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
+	pageSize: number;
+	/** Calls this list may take before the poll should stop and leave the rest to the next one. */
+	maxCalls: number;
+}
+
+export interface ListPoll {
+	/** The new contacts, oldest first. */
+	contacts: IDataObject[];
+	cursor: ListCursor;
+	calls: number;
+}
+
+const pageOf = (position: number, pageSize: number) => Math.floor(Math.max(0, position) / pageSize) + 1;
+
+/** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
+function hintIn(order: Order, cursor: ListCursor): number {
+	return cursor.order === undefined || cursor.order === order ? cursor.at : cursor.total - 1 - cursor.at;
+}
+
+/**
+ * Oldest first: the newest contacts are on the last page. The first page read (where the
+ * boundary was last seen) tells how many pages there are; the pages above it are read from
+ * the end backwards, then downwards until the boundary, so that deletions make pages overlap
+ * rather than hide a contact.
+ */
+async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<Window> {
+	const { last } = cursor;
+	if (probe.entries.length === 0 && probe.page > 1 && probe.pagesCount > 0) {
+		// The list shrank below the hint: start again from its last page.
+		probe = await reader.read(probe.pagesCount);
+	}
+	// At least one page above the first: it may hold no new contact at all.
+	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length));
+	for (let page = top; page > probe.page; page--) {
+		const window = await reader.read(page);
+		if (reachesBack(window, last)) return window;
+	}
+	let window = probe;
+	if (top > probe.page && chainFrom(probe, 'asc', reader).length === 1) {
+		// The first read can no longer be trusted to join the pages above it: read it again.
+		window = await reader.read(probe.page);
+	}
+	while (!reachesBack(window, last) && window.page > 1) window = await reader.read(window.page - 1);
+	return window;
+}
+
+/**
+ * Newest first: page 1 holds the newest contacts. Pages are read downwards until the
+ * boundary; when the backlog is deeper than the call budget, the walk starts lower so that
+ * the oldest new contacts go out first and the rest follow in the next polls.
+ */
+async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits): Promise<Window> {
+	const { last } = cursor;
+	if (reachesBack(first, last) || first.entries.length === 0) return first;
+	const expected = last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
+	const boundaryPage = Math.min(pageOf(expected, limits.pageSize), Math.max(1, first.pagesCount));
+	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
+	let page = Math.max(2, Math.min(pageOf(expected - 1, limits.pageSize), boundaryPage - limits.maxCalls + 2));
+	let window = first;
+	while (!reachesBack(window, last) && page <= window.pagesCount) window = await reader.read(page++);
+	return window;
+}
+
+/** The cursor after a poll: moved to the newest contact emitted, or only its hints refreshed. */
+function nextCursor(cursor: ListCursor, boundary: Window, fresh: Entry[], order: Order): ListCursor {
+	const newestFresh = fresh[fresh.length - 1];
+	if (newestFresh) {
+		return { last: newestFresh.key, at: newestFresh.position, total: newestFresh.total, order };
+	}
+	const last = cursor.last;
+	const seen = last === null ? undefined : [...boundary.entries].reverse().find((entry) => compareKeys(entry.key, last) <= 0);
+	return seen ? { last, at: seen.position, total: boundary.total, order } : { ...cursor, order };
+}
+
+/** One poll of one list: its new contacts, oldest first, and where the list now stands. */
+export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
+	const reader = new PageReader(source, limits.pageSize);
+	const assumed = cursor.order ?? 'desc';
+	let first = await reader.read(assumed === 'asc' ? pageOf(hintIn('asc', cursor), limits.pageSize) : 1);
+	const order = first.order ?? assumed;
+	if (order !== assumed) {
+		// The API answers in the other order than last time: start where that order starts.
+		const page = order === 'asc' ? pageOf(hintIn('asc', cursor), limits.pageSize) : 1;
+		if (page !== first.page) first = await reader.read(page);
+	}
+	const boundary =
+		order === 'asc'
+			? await boundaryOldestFirst(reader, cursor, first, limits)
+			: await boundaryNewestFirst(reader, cursor, first, limits);
+	const fresh = freshEntries(chainFrom(boundary, order, reader), cursor.last);
+	return {
+		contacts: fresh.map((entry) => entry.contact),
+		cursor: nextCursor(cursor, boundary, fresh, order),
+		calls: reader.windows.length,
+	};
+}
+
+/** The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"). */
+export async function newestContact(source: ContactSource, pageSize: number): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
+	const reader = new PageReader(source, pageSize);
+	const first = await reader.read(1);
+	const order = first.order ?? 'desc';
+	const window = order === 'asc' && first.pagesCount > 1 ? await reader.read(first.pagesCount) : first;
+	const top = newest(window) ?? newest(first);
+	if (!top) return { cursor: { last: null, at: -1, total: first.total, order: first.order } };
+	return { contact: top.contact, cursor: { last: top.key, at: top.position, total: window.total, order } };
+}

@@ -1,0 +1,45 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { endpoints } from '../shared/endpoints';
+import { fetchPages, MAX_PAGE_SIZE, readEnvelope } from '../shared/pagination';
+import { callApi } from '../shared/transport';
+import type { ContactSource } from './pages';
+
+const OPERATION = 'check for new contacts';
+
+/** GET /contacts of one list, one page per call, through the package's transport. */
+export function contactSource(context: IPollFunctions, listId: string): ContactSource {
+	const malformed = (message: string, description?: string) => new NodeOperationError(context.getNode(), message, { description });
+	return {
+		malformed,
+		page: async (page, limit) => {
+			const answer = await callApi.call(context, {
+				method: 'GET',
+				path: endpoints.contacts(),
+				qs: { list_id: listId, page, limit },
+				operation: OPERATION,
+			});
+			const { items, pagesCount } = readEnvelope(context, answer.body, 'contacts', OPERATION);
+			const envelope = answer.body as IDataObject;
+			const total = Number(envelope.total ?? envelope.count);
+			if (!Number.isInteger(total) || total < 0) {
+				throw malformed(
+					`Leadsopedia's answer to ${OPERATION} has no total`,
+					'The trigger compares totals between pages to make sure no contact slipped between them.',
+				);
+			}
+			return { items, total, pagesCount };
+		},
+	};
+}
+
+/** The ids of every list of the account (one call per 1,000 lists). */
+export async function allListIds(context: IPollFunctions): Promise<string[]> {
+	const lists = await fetchPages.call(context, {
+		path: endpoints.lists(),
+		operation: 'get the lists to watch',
+		collection: 'lists',
+		wanted: Infinity,
+		pageSize: MAX_PAGE_SIZE,
+	});
+	return lists.map((list) => String(list.id));
+}
