@@ -1,0 +1,133 @@
+import { Container } from '@n8n/di';
+import { PollContext, PollTriggerExecutor, WorkflowExecute } from 'n8n-core';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type WorkflowActivateMode,
+} from 'n8n-workflow';
+import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.node';
+import { additionalData, leadsopediaCredentials } from './engine';
+import { nodeTypes, registerNodeType } from './node-types';
+
+export const TRIGGER_TYPE = 'n8n-nodes-leadsopedia.leadsopediaTrigger';
+const NODE_NAME = 'Leadsopedia Trigger';
+registerNodeType(TRIGGER_TYPE, new LeadsopediaTrigger());
+
+export interface PollOutcome {
+	/** What the poll emitted; null when it returned nothing new. */
+	items: INodeExecutionData[] | null;
+	/** What n8n reported through __emitError. */
+	error?: Error & { description?: string | null; httpCode?: string | null };
+}
+
+export interface TriggerOptions {
+	baseUrl: string;
+	apiKey?: string;
+	parameters: INodeParameters;
+	credentials?: IDataObject;
+	/** n8n's poll budget (getPollBudgetMs); its default otherwise. */
+	pollBudgetMs?: number;
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
+
+/**
+ * A published trigger as n8n runs it: each poll goes through n8n-core's PollTriggerExecutor
+ * in a PollContext, with the workflow's static data carried from poll to poll. Like n8n,
+ * it saves the static data after the activation poll and after a poll that emits; a
+ * restart goes back to what was saved.
+ */
+export class PolledTrigger {
+	private saved: IDataObject = {};
+	private workflow: Workflow;
+	/** n8n builds one PollContext when it activates a trigger and polls with it until deactivation. */
+	private activation: WorkflowActivateMode = 'activate';
+	private readonly node: INode;
+
+	constructor(private readonly options: TriggerOptions) {
+		this.node = {
+			id: 'trigger',
+			name: NODE_NAME,
+			type: TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: options.parameters,
+			credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
+		};
+		this.workflow = this.build({});
+	}
+
+	/** The activation poll (n8n runs one when it activates the workflow and at every start). */
+	async activate(activation: WorkflowActivateMode = 'activate'): Promise<PollOutcome> {
+		this.activation = activation;
+		const outcome = await this.run();
+		this.saved = clone(this.workflow.staticData);
+		return outcome;
+	}
+
+	/** A scheduled poll. */
+	async poll(): Promise<PollOutcome> {
+		const outcome = await this.run();
+		if (outcome.items) this.saved = clone(this.workflow.staticData);
+		return outcome;
+	}
+
+	/** n8n stops and starts again: memory is lost, the saved static data is loaded, and the activation poll runs. */
+	async restart(): Promise<PollOutcome> {
+		this.workflow = this.build(clone(this.saved));
+		return await this.activate('init');
+	}
+
+	/** "Fetch Test Event" in the editor: a manual execution of the trigger alone. */
+	async testEvent(): Promise<PollOutcome> {
+		const run = await new WorkflowExecute(additionalData(this.credentials()), 'manual').run({ workflow: this.workflow });
+		const task = run.data.resultData.runData[NODE_NAME]?.[0];
+		const error = (task?.error ?? run.data.resultData.error) as PollOutcome['error'];
+		return { items: task?.data?.main[0] ?? null, error };
+	}
+
+	/** The static data n8n would have in its database now. */
+	savedState(): IDataObject {
+		return clone(this.saved);
+	}
+
+	/** The static data in memory now. */
+	memoryState(): IDataObject {
+		return clone(this.workflow.staticData);
+	}
+
+	private credentials() {
+		return leadsopediaCredentials(this.options.baseUrl, { ...(this.options.apiKey ? { apiKey: this.options.apiKey } : {}), ...this.options.credentials });
+	}
+
+	private build(staticData: IDataObject): Workflow {
+		return new Workflow({ id: 'test-workflow', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData });
+	}
+
+	private async run(): Promise<PollOutcome> {
+		const outcome: PollOutcome = { items: null };
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			additionalData(this.credentials()),
+			'trigger',
+			this.activation,
+			(data) => {
+				outcome.items = data[0];
+			},
+			(error) => {
+				outcome.error = error as PollOutcome['error'];
+			},
+			undefined,
+			undefined,
+			undefined,
+			this.options.pollBudgetMs === undefined ? undefined : () => this.options.pollBudgetMs as number,
+		);
+		const executePoll = Container.get(PollTriggerExecutor).create(this.workflow, this.node, context, () => true);
+		await executePoll();
+		return outcome;
+	}
+}

@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { ContactPage, ContactSource } from '../../nodes/Leadsopedia/trigger/pages';
+
+export type ApiOrder = 'asc' | 'desc';
+
+/**
+ * One list of the API in memory, paged exactly as CONTRACT.md says (page, limit, total,
+ * pagesCount), in either order. `beforeCall` runs before each answer, so a test can change
+ * the list between the page requests of one poll.
+ */
+export class FakeList {
+	readonly contacts: IDataObject[] = [];
+	calls = 0;
+	beforeCall?: (call: number) => void;
+	private nextId = 1;
+	private clock = Date.UTC(2025, 0, 1);
+
+	constructor(public order: ApiOrder) {}
+
+	add(count: number): IDataObject[] {
+		const added = Array.from({ length: count }, () => {
+			this.clock += 1000;
+			return { id: this.nextId++, email: `c${this.nextId}@example.com`, date_added: new Date(this.clock).toISOString() };
+		});
+		this.contacts.push(...added);
+		return added;
+	}
+
+	remove(id: number): void {
+		const index = this.contacts.findIndex((contact) => contact.id === id);
+		if (index >= 0) this.contacts.splice(index, 1);
+	}
+
+	answer(page: number, limit: number): ContactPage {
+		this.calls++;
+		this.beforeCall?.(this.calls);
+		const ordered = this.order === 'asc' ? this.contacts : [...this.contacts].reverse();
+		const items = ordered.slice((page - 1) * limit, page * limit).map((contact) => ({ ...contact }));
+		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / limit) };
+	}
+
+	source(): ContactSource {
+		return {
+			page: async (page, limit) => this.answer(page, limit),
+			malformed: (message) => new Error(message),
+		};
+	}
+}
