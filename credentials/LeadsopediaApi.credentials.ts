@@ -83,9 +83,11 @@ export class LeadsopediaApi implements ICredentialType {
 		},
 	};
 
+	// Like the nodes, the test sends the key only over https or to this machine: any other
+	// Base URL becomes an address no request can be made to.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: String.raw`={{ /^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\/+$/, '') : 'refused:the-base-url-must-use-https' }}`,
 			url: '/account',
 		},
 	};

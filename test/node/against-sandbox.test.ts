@@ -109,7 +109,7 @@ describe('Against the sandbox', () => {
 		expect(byEmail.items[0].json).toMatchObject({ id: Number(id), title: 'CTO' });
 		expect(changed.items[0].json).toMatchObject({ id: Number(id), city: 'London' });
 		expect(byId.items[0].json).toMatchObject({ id: Number(id), email, city: 'London' });
-		expect(deleted.items).toEqual(pairedTo(0, [{ deleted: true, listId: String(customers.id), id }]));
+		expect(deleted.items).toEqual(pairedTo(0, [{ deleted: true, listId: Number(customers.id), id: Number(id) }]));
 		expect(sandbox.control.contacts(customers.id).some((contact) => contact.email === email)).toBe(false);
 		expect(calls().map((call) => call.slice(-3))).toEqual(['201', '200', '200', '200', '200', '200']);
 	});
@@ -122,7 +122,7 @@ describe('Against the sandbox', () => {
 
 		expect(created.items[0].json).toMatchObject({ name: 'From n8n', total_contacts: 0 });
 		expect(renamed.items[0].json).toMatchObject({ id: created.items[0].json.id, name: 'From n8n, renamed' });
-		expect(deleted.items[0].json).toEqual({ deleted: true, id: String(created.items[0].json.id) });
+		expect(deleted.items[0].json).toEqual({ deleted: true, id: Number(created.items[0].json.id) });
 		expect(sandbox.control.lists().some((list) => list.name.startsWith('From n8n'))).toBe(false);
 	});
 
@@ -165,7 +165,7 @@ describe('Against the sandbox', () => {
 		const deleted = await run({ resource: 'download', operation: 'delete', downloadId: String(download.id) });
 
 		expect(all.items.map((item) => item.json.id)).toContain(download.id);
-		expect(deleted.items).toEqual(pairedTo(0, [{ deleted: true, id: String(download.id) }]));
+		expect(deleted.items).toEqual(pairedTo(0, [{ deleted: true, id: Number(download.id) }]));
 		expect(sandbox.control.downloads().some((candidate) => candidate.id === download.id)).toBe(false);
 	});
 

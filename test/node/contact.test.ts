@@ -86,7 +86,7 @@ const cases: CallCase[] = [
 		path: '/contacts/7',
 		query: { id: 123 },
 		reply: '',
-		output: [{ deleted: true, listId: '7', id: '123' }],
+		output: [{ deleted: true, listId: 7, id: 123 }],
 	},
 	{
 		title: 'Delete by email in one list',
@@ -95,7 +95,7 @@ const cases: CallCase[] = [
 		path: '/contacts',
 		query: { email: 'jane+leads@acme.com', list_id: 7 },
 		reply: { success: true },
-		output: [{ deleted: true, listId: '7', email: 'jane+leads@acme.com' }],
+		output: [{ deleted: true, listId: 7, email: 'jane+leads@acme.com' }],
 	},
 	{
 		title: 'Delete by email from every list',

@@ -63,6 +63,16 @@ describe('Credential', () => {
 		expect(requestLines()).toEqual(['GET /v1/account']);
 	});
 
+	it.each(['http://api.leadsopedia.test/v1', 'http://127.0.0.1.example.test/v1', 'ftp://api.leadsopedia.test/v1'])(
+		'its test sends nothing to the non-https Base URL %s',
+		async (baseUrl) => {
+			const task = await testCredential(leadsopediaCredentials(baseUrl));
+
+			expect(task.error).toBeDefined();
+			expect(requestLines()).toEqual([]);
+		},
+	);
+
 	it('its test fails on a rejected key', async () => {
 		// n8n itself sends a request answered 401 a second time, after its pre-authentication step.
 		api().get(v1('/account')).times(2).reply(401, { message: 'Invalid API key' });

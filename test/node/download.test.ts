@@ -38,7 +38,7 @@ const cases: CallCase[] = [
 		method: 'DELETE',
 		path: '/downloads/17',
 		reply: '',
-		output: [{ deleted: true, id: '17' }],
+		output: [{ deleted: true, id: 17 }],
 	},
 ];
 
@@ -131,7 +131,7 @@ describe('Download → Download File', () => {
 
 		const result = await getFile();
 
-		expect(result.error?.message).toMatch(/file host answered 403/);
+		expect(result.error?.message).toMatch(/file link answered 403/);
 		expect(result.error?.description).toMatch(/expired/);
 		expect(result.serialized).not.toContain(TEST_API_KEY);
 	});

@@ -1,4 +1,4 @@
-import { expectCall, listRef, useNock, type CallCase } from '../helpers/nock';
+import { api, expectCall, listRef, requests, run, useNock, v1, type CallCase } from '../helpers/nock';
 
 const tradeShow = { id: 7, name: 'Trade show', total_contacts: 120, date_created: '2024-03-01T10:00:00Z' };
 
@@ -62,7 +62,7 @@ const cases: CallCase[] = [
 		method: 'DELETE',
 		path: '/mylists/7',
 		reply: '',
-		output: [{ deleted: true, id: '7' }],
+		output: [{ deleted: true, id: 7 }],
 	},
 	{
 		title: 'Delete with a JSON 200',
@@ -70,11 +70,19 @@ const cases: CallCase[] = [
 		method: 'DELETE',
 		path: '/mylists/7',
 		reply: { success: true },
-		output: [{ deleted: true, id: '7' }],
+		output: [{ deleted: true, id: 7 }],
 	},
 ];
 
 describe('List', () => {
 	useNock();
 	it.each(cases)('$title', expectCall);
+
+	it('Delete sends no body and so no Content-Type', async () => {
+		api().delete(v1('/mylists/7')).reply(200, '');
+
+		await run({ resource: 'list', operation: 'delete', listId: listRef('7') });
+
+		expect(requests().map(({ body, headers }) => ({ body, contentType: headers['content-type'] }))).toEqual([{ body: '', contentType: undefined }]);
+	});
 });

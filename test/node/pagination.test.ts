@@ -24,8 +24,8 @@ const collections: Collection[] = [
 	{ title: 'Account → Get Search History', parameters: { resource: 'account', operation: 'getHistory' }, path: '/account/history', query: {}, key: 'history' },
 ];
 
-/** How the envelope states the number of pages: as CONTRACT.md's `pagesCount`, or only as a total. */
-type Sizing = 'pagesCount' | 'total' | 'count';
+/** How the envelope states the number of pages: as CONTRACT.md's `pagesCount`, only as a total, or not at all. */
+type Sizing = 'pagesCount' | 'total' | 'count' | 'none';
 
 const ids = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => ({ id: from + index }));
 
@@ -54,7 +54,7 @@ function serve(collection: Collection, { total, limit, pages, sizing = 'pagesCou
 			previous: null,
 		};
 		if (sizing === 'pagesCount') Object.assign(envelope, { total, pagesCount });
-		else envelope[sizing] = total;
+		else if (sizing !== 'none') envelope[sizing] = total;
 		api()
 			.get(v1(collection.path))
 			.query({ ...collection.query, page, limit })
@@ -108,6 +108,12 @@ const cases: PagingCase[] = [
 		title: 'no pagesCount: pages from count over limit',
 		parameters: { returnAll: true },
 		server: { total: 200, limit: 100, pages: [1, 2], sizing: 'count' },
+		output: 200,
+	},
+	{
+		title: 'no count at all: pages until a short page',
+		parameters: { returnAll: true },
+		server: { total: 200, limit: 100, pages: [1, 2, 3], sizing: 'none' },
 		output: 200,
 	},
 ];

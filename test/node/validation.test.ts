@@ -22,6 +22,11 @@ const badInput: Array<[string, INodeParameters, string | RegExp]> = [
 		'Email "x@y" is not a valid email address',
 	],
 	['a list id that is not a number', { resource: 'list', operation: 'get', listId: listExpression('x7') }, 'List must be a positive whole number, got "x7"'],
+	[
+		'a list id beyond exact whole numbers (2^53)',
+		{ resource: 'list', operation: 'get', listId: listExpression('9007199254740993') },
+		'List must be a positive whole number, got "9007199254740993"',
+	],
 	['a list id of 0', { resource: 'list', operation: 'delete', listId: listExpression('0') }, 'List must be a positive whole number, got "0"'],
 	['a negative list id', { resource: 'contact', operation: 'getAll', listId: listExpression('-3') }, 'List must be a positive whole number, got "-3"'],
 	['a fractional list id', { resource: 'list', operation: 'update', listId: listExpression('1.5'), name: 'x' }, 'List must be a positive whole number, got "1.5"'],

@@ -77,7 +77,7 @@ export async function fetchExportFile(
 		throw apiError(this.getNode(), {
 			operation,
 			status: response.statusCode,
-			message: `The file host answered ${response.statusCode} to ${operation}`,
+			message: `The file link answered ${response.statusCode} to ${operation}`,
 			description: 'The export link may have expired: get the download again for a fresh link.',
 			apiKey: credentials.apiKey,
 		});

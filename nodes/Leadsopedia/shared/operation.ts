@@ -59,7 +59,9 @@ async function run(
 	const parts = definition.request(params);
 	// Fields sent declaratively (routing.send) arrive in the built request's body.
 	const declaredBody = (declared.options.body ?? {}) as IDataObject;
-	const body = definition.method === 'GET' ? undefined : { ...declaredBody, ...parts.body };
+	const fields = { ...declaredBody, ...parts.body };
+	// Only a request with fields has a body (and so a Content-Type): RoutingNode starts every one with {}.
+	const body = definition.method !== 'GET' && Object.keys(fields).length ? fields : undefined;
 	const call = { path: parts.path, qs: parts.qs, body, operation };
 
 	if (definition.collection) {

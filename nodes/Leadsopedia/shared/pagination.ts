@@ -16,8 +16,13 @@ export interface PageRequest extends Omit<ApiCall, 'method'> {
 
 interface Page {
 	items: IDataObject[];
+	/** 0 when the envelope tells neither pagesCount nor total (or count) and limit. */
 	pagesCount: number;
+	pagesKnown: boolean;
 }
+
+/** A bound for an API that would answer full pages forever: 100 million items at 1000. */
+const MAX_PAGES = 100_000;
 
 /** Reads a pagination envelope; `pagesCount` falls back to `total` (or `count`) over `limit`. */
 export function readEnvelope(
@@ -38,10 +43,12 @@ export function readEnvelope(
 	const limit = Number(envelope.limit);
 	const total = Number(envelope.total ?? envelope.count);
 	let pagesCount = Number(envelope.pagesCount);
-	if (!Number.isFinite(pagesCount)) {
-		pagesCount = Number.isFinite(total) && limit > 0 ? Math.ceil(total / limit) : 0;
+	let pagesKnown = Number.isFinite(pagesCount);
+	if (!pagesKnown) {
+		pagesKnown = Number.isFinite(total) && limit > 0;
+		pagesCount = pagesKnown ? Math.ceil(total / limit) : 0;
 	}
-	return { items: items as IDataObject[], pagesCount };
+	return { items: items as IDataObject[], pagesCount, pagesKnown };
 }
 
 /**
@@ -55,10 +62,12 @@ export async function fetchPages(this: ApiContext, request: PageRequest): Promis
 	const collected: IDataObject[] = [];
 	for (let page = 1; ; page++) {
 		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit } });
-		const { items, pagesCount } = readEnvelope(this, answer.body, collection, call.operation);
+		const { items, pagesCount, pagesKnown } = readEnvelope(this, answer.body, collection, call.operation);
 		collected.push(...items);
-		// A short page is the last one even when pagesCount is missing or stale.
-		if (collected.length >= wanted || page >= pagesCount || items.length < limit) break;
+		// A short page is the last one even when pagesCount is stale; without any count, only
+		// a short page tells the end.
+		const lastPage = pagesKnown ? page >= pagesCount : page >= MAX_PAGES;
+		if (collected.length >= wanted || lastPage || items.length < limit) break;
 	}
 	return collected.length > wanted ? collected.slice(0, wanted) : collected;
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
 
 const EMAIL = /^[^\s@"<>()[\],;:]+@[^\s@"<>()[\],;:]+\.[^\s@"<>()[\],;:]{2,}$/;
-const POSITIVE_INTEGER = /^[1-9]\d{0,15}$/;
+const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
 /**
  * Reads one input item's parameters and refuses bad input with an error naming the
@@ -25,7 +25,7 @@ export class ItemParams {
 	/** A Leadsopedia id: a positive whole number (lists, contacts, downloads). */
 	id(name: string, label: string): string {
 		const value = String(this.value(name) ?? '').trim();
-		if (!POSITIVE_INTEGER.test(value)) {
+		if (!POSITIVE_INTEGER.test(value) || !Number.isSafeInteger(Number(value))) {
 			this.refuse(label, `must be a positive whole number, got "${value}"`);
 		}
 		return value;

@@ -31,7 +31,11 @@ export const contactDelete: OperationModule = {
 				? { path: endpoints.contactsInList(listId as string), qs: { id } }
 				: { path: endpoints.contacts(), qs: listId ? { email, list_id: listId } : { email } };
 		},
-		output: asDeleted(target),
+		// Ids as numbers, as the API writes them everywhere else.
+		output: asDeleted((params) => {
+			const { listId, id, email } = target(params);
+			return { ...(listId ? { listId: Number(listId) } : {}), ...(id ? { id: Number(id) } : { email }) };
+		}),
 	}),
 	fields: [
 		identifyByField(show, 'Delete'),

@@ -11,7 +11,7 @@ export const downloadDelete: OperationModule = {
 		description: 'Delete an export file',
 		method: 'DELETE',
 		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),
-		output: asDeleted((params) => ({ id: params.id('downloadId', 'Download ID') })),
+		output: asDeleted((params) => ({ id: Number(params.id('downloadId', 'Download ID')) })),
 	}),
 	fields: [downloadIdField(showFor('download', 'delete'))],
 };

@@ -11,7 +11,7 @@ export const listDelete: OperationModule = {
 		description: 'Delete a lead list and its contacts',
 		method: 'DELETE',
 		request: (params) => ({ path: endpoints.list(params.id('listId', 'List')) }),
-		output: asDeleted((params) => ({ id: params.id('listId', 'List') })),
+		output: asDeleted((params) => ({ id: Number(params.id('listId', 'List')) })),
 	}),
 	fields: [listLocator(showFor('list', 'delete'))],
 };
