@@ -43,3 +43,41 @@ export function takeCalls(sandbox: Sandbox): string[] {
 	sandbox.control.clearLog();
 	return calls;
 }
+
+/** Spacing of the trigger's calls in tests that change the list between them. */
+export const PACED = { requestInterval: 0.1 };
+
+/**
+ * Runs `change` as soon as `answered` calls have been answered: with PACED credentials the
+ * trigger's next call waits 0.1 s, so the change lands between two page requests of one poll.
+ */
+export async function between<T>(sandbox: Sandbox, answered: number, change: () => void, poll: () => Promise<T>): Promise<T> {
+	sandbox.control.clearLog();
+	let done = false;
+	const watcher = (async () => {
+		while (!done) {
+			if (sandbox.control.requestLog().filter((entry) => entry.host === 'api' && entry.status !== 0).length >= answered) {
+				change();
+				return;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 2));
+		}
+	})();
+	try {
+		return await poll();
+	} finally {
+		done = true;
+		await watcher;
+	}
+}
+
+/** Polls until a poll emits nothing; every id emitted, in order. */
+export async function drain(trigger: PolledTrigger, first?: PollOutcome): Promise<unknown[]> {
+	const ids = first ? emittedIds(first) : [];
+	for (let polls = 0; polls < 20; polls++) {
+		const outcome = await trigger.poll();
+		if (!outcome.items) return ids;
+		ids.push(...emittedIds(outcome));
+	}
+	throw new Error('the trigger kept emitting');
+}

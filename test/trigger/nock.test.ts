@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+import { PolledTrigger } from '../helpers/poll';
+import { api, BASE_URL, requestLines, useNock, v1 } from '../helpers/nock';
+import { emittedIds } from './helpers';
+
+/** Exact requests and answers the sandbox never gives, against a mocked API. */
+describe('Leadsopedia Trigger against a mocked API', () => {
+	useNock();
+
+	const contact = (id: number, extra: IDataObject = {}) => ({ id, email: `c${id}@example.com`, date_added: `2025-03-01 10:00:${String(id).padStart(2, '0')}`, ...extra });
+	const page = (contacts: IDataObject[], total = contacts.length) => ({ contacts, total, page: 1, limit: 1000, pagesCount: Math.ceil(total / 1000), next: null, previous: null });
+	const answer = (body: unknown) => api().get(v1('/contacts')).query({ list_id: '7', page: '1', limit: '1000' }).reply(200, body as IDataObject);
+	const trigger = () => new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', listId: { __rl: true, mode: 'id', value: '7' } } });
+
+	it('asks for one page of 1000 of the list per idle poll, and tells the order from the data when it changes', async () => {
+		const polled = trigger();
+		answer(page([contact(1), contact(2)]));
+		await polled.activate();
+		answer(page([contact(1), contact(2)]));
+		expect(await polled.poll()).toEqual({ items: null });
+		// The API now answers newest first: the same two contacts, and a new one.
+		answer(page([contact(3), contact(2), contact(1)]));
+		expect(emittedIds(await polled.poll())).toEqual([3]);
+		expect(requestLines()).toEqual(Array(3).fill('GET /v1/contacts?list_id=7&page=1&limit=1000'));
+	});
+
+	it.each([
+		['a contact without date_added', page([contact(1), { id: 2, email: 'x@example.com' }]), /without a readable id or date_added/],
+		['contacts out of order', page([contact(2), contact(1), contact(3)]), /not ordered by date_added and id/],
+		['an envelope without total', { contacts: [contact(1)] }, /has no total/],
+		['an envelope without contacts', { total: 1 }, /has no "contacts" list/],
+	])('fails on %s and keeps the cursor', async (_case, body, message) => {
+		const polled = trigger();
+		answer(page([contact(1)]));
+		await polled.activate();
+		const before = polled.memoryState();
+		answer(body);
+		const failed = await polled.poll();
+		expect(failed.error?.message).toMatch(message);
+		expect(polled.memoryState()).toEqual(before);
+	});
+});
