@@ -1,0 +1,57 @@
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type INode } from 'n8n-workflow';
+import { Leadsopedia } from '../../nodes/Leadsopedia/Leadsopedia.node.ts';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { additionalData, leadsopediaCredentials } from '../helpers/engine';
+import { nodeTypes } from '../helpers/node-types';
+
+/**
+ * The "From List" picker, called the way n8n's editor backend calls a listSearch method:
+ * in a LoadOptionsContext for the node, with the filter the user typed.
+ */
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ intervalMs: 0 });
+});
+afterAll(async () => sandbox.stop());
+
+async function search(filter?: string, paginationToken?: string) {
+	const node: INode = {
+		id: 'leadsopedia',
+		name: 'Leadsopedia',
+		type: 'n8n-nodes-leadsopedia.leadsopedia',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: 'contact', operation: 'getAll' },
+		credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(leadsopediaCredentials(sandbox.baseUrl, { apiKey: sandbox.apiKey })),
+		'parameters.listId',
+	);
+	sandbox.control.clearLog();
+	return await new Leadsopedia().methods.listSearch.searchLists.call(context, filter, paginationToken);
+}
+
+test('lists the account’s lists with their size, in one call', async () => {
+	const result = await search();
+	expect(result.results).toEqual(
+		sandbox.control.lists('demo').map((list) => ({ name: `${list.name} (${list.total_contacts} contacts)`, value: String(list.id) })),
+	);
+	expect(result.paginationToken).toBeUndefined();
+	expect(sandbox.control.requestLog().map((entry) => entry.query)).toEqual([{ page: '1', limit: '1000' }]);
+});
+
+test('filters by name, ignoring case', async () => {
+	const result = await search('CUSTOM');
+	expect(result.results.map((item) => item.name)).toEqual(['Customers (3 contacts)']);
+});
+
+test('never shows another account’s lists', async () => {
+	const result = await search('other team');
+	expect(result.results).toEqual([]);
+});
