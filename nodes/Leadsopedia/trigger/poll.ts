@@ -33,7 +33,8 @@ function hintIn(order: Order, cursor: ListCursor): number {
  */
 async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<Window> {
 	const { last } = cursor;
-	if (probe.entries.length === 0 && probe.page > 1 && probe.pagesCount > 0) {
+	if (probe.entries.length === 0) {
+		if (probe.pagesCount === 0) return probe;
 		// The list shrank below the hint: start again from its last page.
 		probe = await reader.read(probe.pagesCount);
 	}
@@ -77,7 +78,7 @@ function nextCursor(cursor: ListCursor, boundary: Window, fresh: Entry[], order:
 	}
 	const last = cursor.last;
 	const seen = last === null ? undefined : [...boundary.entries].reverse().find((entry) => compareKeys(entry.key, last) <= 0);
-	return seen ? { last, at: seen.position, total: boundary.total, order } : { ...cursor, order };
+	return seen ? { last, at: seen.position, total: boundary.total, order } : cursor;
 }
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
