@@ -1,6 +1,7 @@
 import type { ContactOrder } from '../../sandbox';
 import { useSandbox } from '../limits/sandbox-run';
-import { activatedOn, addContacts, emittedIds, newList, takeCalls, triggerOn } from './helpers';
+import { PolledTrigger } from '../helpers/poll';
+import { activatedOn, addContacts, byId, drain, emittedIds, newList, PACED, takeCalls, triggerOn } from './helpers';
 
 /** Through n8n-core's poll executor against the sandbox, in both orders of GET /contacts. */
 describe.each<ContactOrder>(['asc', 'desc'])('Leadsopedia Trigger against the sandbox (%s)', (order) => {
@@ -58,6 +59,17 @@ describe.each<ContactOrder>(['asc', 'desc'])('Leadsopedia Trigger against the sa
 		const second = addContacts(sandbox(), listId, 2);
 		expect(emittedIds(await trigger.restart())).toEqual(second);
 		expect(await trigger.poll()).toEqual({ items: null });
+	});
+
+	it('lets a backlog beyond the poll budget out over several polls, oldest first', async () => {
+		// 0.1 s between calls and a 0.25 s budget: two calls per poll.
+		const listId = newList(sandbox(), 10);
+		const trigger = new PolledTrigger({ baseUrl: sandbox().baseUrl, apiKey: sandbox().apiKey, parameters: { event: 'newContact', listId: byId(listId) }, credentials: PACED, pollBudgetMs: 250 });
+		await trigger.activate();
+		const added = addContacts(sandbox(), listId, 3500);
+		const first = await trigger.poll();
+		expect(first.items?.length).toBeLessThan(added.length);
+		expect(await drain(trigger, first)).toEqual(added);
 	});
 
 	it('treats a list that was empty at activation as all new', async () => {
