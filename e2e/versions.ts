@@ -7,19 +7,34 @@ export interface N8nFlavor {
 	node: string | null;
 	/** npm `overrides` for dependencies the registry here cannot serve as published. */
 	overrides?: Record<string, string>;
+	/** Environment n8n needs on this machine. */
+	env?: Record<string, string>;
 }
 
 export const N8N_2: N8nFlavor = { n8n: '2.40.7', node: '24.21.0' };
 
-/** n8n 1.x runs on the machine's Node 20; n8n-nodes-base's xlsx comes from a host unreachable here. */
-export const N8N_1: N8nFlavor = { n8n: '1.123.81', node: null, overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' } };
+/**
+ * n8n 1.x on the machine's Node 20. n8n-nodes-base's xlsx comes from a host unreachable
+ * here: a registry copy replaces it. Its default expression engine needs isolated-vm 6,
+ * which needs Node 22 or later: the legacy engine (the one 1.x shipped with) runs instead.
+ * Binary data goes to the filesystem as in 2.x: 1.123's webhook answers an in-memory binary
+ * with `res.json(buffer)`, a JSON-encoded Buffer instead of the file (n8n's
+ * webhook-request-handler.js, sendStaticResponse).
+ */
+export const N8N_1: N8nFlavor = {
+	n8n: '1.123.81',
+	node: null,
+	overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
+	env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+};
 
-/** `--n8n 1` picks the 1.x line; the default is 2.x. */
-export function flavorFromArgs(argv: string[]): N8nFlavor {
+/** `--n8n 1` or `--n8n 2` picks one line; by default both, 2.x first. */
+export function flavorsFromArgs(argv: string[]): N8nFlavor[] {
 	const index = argv.indexOf('--n8n');
-	const major = index >= 0 ? argv[index + 1] : '2';
+	if (index < 0) return [N8N_2, N8N_1];
+	const major = argv[index + 1];
 	if (major !== '1' && major !== '2') throw new Error(`--n8n takes 1 or 2, got "${major}"`);
-	return major === '1' ? N8N_1 : N8N_2;
+	return [major === '1' ? N8N_1 : N8N_2];
 }
 
 /** Root of all cached n8n installs; outside the repository so nothing downloaded is ever committed. */

@@ -28,7 +28,8 @@ export const downloadChecks: CheckGroup = {
 		});
 		await runner.check('download delete removes a download', async () => {
 			const { id } = control.addDownload();
-			assert.deepEqual(await call('download-delete', { downloadId: id }), [{ deleted: true, id: String(id) }]);
+			const [deleted] = await call('download-delete', { downloadId: id });
+			assert.deepEqual([deleted.deleted, String(deleted.id)], [true, String(id)]);
 			assert.ok(!control.downloads().some((item) => item.id === id));
 		});
 		await runner.check('download getFile fetches the export file as binary data', async () => {

@@ -44,7 +44,8 @@ export const listChecks: CheckGroup = {
 		});
 		await runner.check('list delete removes a list', async () => {
 			const { id } = control.addList('E2E to delete');
-			assert.deepEqual(await call('list-delete', { listId: id }), [{ deleted: true, id: String(id) }]);
+			const [deleted] = await call('list-delete', { listId: id });
+			assert.deepEqual([deleted.deleted, String(deleted.id)], [true, String(id)]);
 			assert.ok(!control.lists('demo').some((item) => item.id === id));
 		});
 	},
