@@ -11,10 +11,18 @@ import { prepareEnvironment } from './environment';
 import { OWNER } from './n8n-api';
 import { killChildrenOnExit } from './processes';
 import { N8N_2 } from './versions';
-import { readExamples, TRIGGER_TYPE } from './workflows';
+import { readExamples, TRIGGER_TYPE, type WorkflowJson } from './workflows';
 
 const N8N_PORT = 5678;
 const SANDBOX_PORT = 8787;
+
+/** The example polls hourly (the API's monthly quota); the sandbox has none, so the demo polls every minute. */
+function pollEveryMinute(workflow: WorkflowJson): WorkflowJson {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === TRIGGER_TYPE ? { ...node, parameters: { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } } } : node,
+	);
+	return { ...workflow, nodes };
+}
 
 /** Fails early and clearly when a port the demo needs is taken (an n8n already running?). */
 function assertPortFree(port: number, what: string): Promise<void> {
@@ -33,23 +41,23 @@ async function main(): Promise<void> {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-demo-'));
 	process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
-	const examples = readExamples();
+	const examples = [...readExamples().values()].map(pollEveryMinute);
 	const env = await prepareEnvironment({
 		flavor: N8N_2,
 		workDir,
 		n8nPort: N8N_PORT,
 		sandboxPort: SANDBOX_PORT,
-		workflows: [...examples.values()],
+		workflows: examples,
 		log: (message) => console.log(`demo: ${message}`),
 	});
 	console.log('demo: starting n8n');
 	await env.n8n.start();
 	await env.api.signIn();
-	const triggers = [...examples.values()].filter((workflow) => workflow.nodes.some((node) => node.type === TRIGGER_TYPE));
+	const triggers = examples.filter((workflow) => workflow.nodes.some((node) => node.type === TRIGGER_TYPE));
 	for (const workflow of triggers) await env.api.activate(workflow.id);
 
 	const { baseUrl, apiKey } = env.sandbox;
-	const workflowLines = [...examples.values()].map((workflow) => `    ${workflow.name}: ${env.n8n.baseUrl}/workflow/${workflow.id}`);
+	const workflowLines = examples.map((workflow) => `    ${workflow.name}: ${env.n8n.baseUrl}/workflow/${workflow.id}`);
 	console.log(`
 Leadsopedia demo is running.
 
@@ -58,7 +66,7 @@ Leadsopedia demo is running.
 ${workflowLines.join('\n')}
 
   Sandbox API: ${baseUrl}  (key ${apiKey}, demo data: lists Prospects, Customers, Empty list)
-  Add a contact to Prospects; the published trigger workflow picks it up at its next poll (every minute):
+  Add a contact to Prospects; the published trigger workflow picks it up within a minute:
 
     curl -s -X POST ${baseUrl}/contacts -H 'X-Api-Key: ${apiKey}' -H 'Content-Type: application/json' \\
       -d '{"list_id": 1, "email": "new.lead@example.com", "first_name": "New", "last_name": "Lead"}'
