@@ -8,7 +8,7 @@ import {
 	type INodeParameters,
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
-import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.node';
+import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.node.ts';
 import { additionalData, leadsopediaCredentials } from './engine';
 import { nodeTypes, registerNodeType } from './node-types';
 

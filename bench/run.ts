@@ -1,0 +1,108 @@
+/**
+ * npm run bench            every case at full size; writes bench/results.json
+ * npm run bench -- --smoke a small, fast subset (CI): checks the call-count goals, writes nothing
+ *
+ * Against the sandbox on loopback, seeded data. Pacing is off except in the paced case.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countCalls, type CallCountRow } from './cases/api-calls';
+import { httpRequestNodeCalls, type HttpRequestRow } from './cases/http-request-node';
+import { pacedReturnAll } from './cases/paced';
+import { monthlyCalls } from './cases/schedule';
+import { throughput } from './cases/throughput';
+import { triggerCalls, triggerState } from './cases/trigger';
+import { formatSpread, round } from './stats';
+import { table } from './table';
+
+const smoke = process.argv.includes('--smoke');
+const withHttpRequestNode = !smoke && !process.argv.includes('--no-n8n');
+
+const sizes = smoke
+	? { contacts: [0, 101, 1000], pageSizes: [100], pacedInterval: 0.2, throughput: 10_000, runs: 1, batches: [0, 1, 100], states: [1000] }
+	: {
+			contacts: [0, 1, 99, 100, 101, 1000, 10_000, 100_000],
+			pageSizes: [100, 1000],
+			pacedInterval: 10,
+			throughput: 100_000,
+			runs: 3,
+			batches: [0, 1, 100, 1000],
+			states: [1000, 1_000_000],
+		};
+
+const failures: string[] = [];
+function goal(ok: boolean, text: string): string {
+	if (!ok) failures.push(text);
+	return ok ? 'met' : 'MISSED';
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+
+	console.log('\n1. API calls for Contact → Get Many, Return All (floor: ceil(N / page size), at least 1)');
+	const calls: CallCountRow[] = [];
+	for (const pageSize of sizes.pageSizes) for (const contacts of sizes.contacts) calls.push(await countCalls(contacts, pageSize));
+	const httpRequest: HttpRequestRow[] = withHttpRequestNode ? await httpRequestNodeCalls(sizes.contacts, sizes.pageSizes) : [];
+	const httpCalls = (row: CallCountRow) =>
+		httpRequest.find((other) => other.contacts === row.contacts && other.pageSize === row.pageSize)?.calls ?? '–';
+	console.log(
+		table(
+			['N', 'page size', 'node calls', 'floor', 'wasted', 'HTTP Request node calls (next URL / page number)'],
+			calls.map((row) => [row.contacts, row.pageSize, row.calls, row.floor, row.wasted, httpCalls(row)]),
+		),
+	);
+	const wasted = calls.reduce((sum, row) => sum + row.wasted, 0);
+	console.log(`goal 0 wasted calls: ${wasted} wasted -> ${goal(wasted === 0 && calls.every((row) => row.items === row.contacts), 'wasted calls')}`);
+
+	console.log(`\n2. Paced Return All of 5 pages, ${sizes.pacedInterval} s between calls (floor: 4 intervals)`);
+	const paced = await pacedReturnAll(sizes.pacedInterval);
+	console.log(
+		table(
+			['pages', 'wall s', 'floor s', 'over floor s', 'extra wait per call ms (median / max)', '429s'],
+			[[paced.pages, round(paced.wallSeconds), paced.floorSeconds, round(paced.wallSeconds - paced.floorSeconds), `${round(paced.extraWaitMs.median)} / ${round(paced.extraWaitMs.max)}`, paced.refused]],
+		),
+	);
+	console.log(`goal within 1 s of the floor: ${goal(paced.wallSeconds - paced.floorSeconds <= 1 && paced.refused === 0, 'paced time')}`);
+
+	console.log(`\n3. Throughput: ${sizes.throughput} contacts, page size 1000, node in n8n-core vs bare fetch loop (${sizes.runs} runs, median (min–max))`);
+	const speed = await throughput(sizes.throughput, 1000, sizes.runs);
+	console.log(
+		table(
+			['', 'wall ms', 'CPU ms', 'peak RSS MB', 'RSS at start MB'],
+			[
+				['node', formatSpread(speed.node.wallMs, '', 0), formatSpread(speed.node.cpuMs, '', 0), formatSpread(speed.node.peakRssMb, '', 0), formatSpread(speed.node.baselineRssMb, '', 0)],
+				['bare loop', formatSpread(speed.bare.wallMs, '', 0), formatSpread(speed.bare.cpuMs, '', 0), formatSpread(speed.bare.peakRssMb, '', 0), formatSpread(speed.bare.baselineRssMb, '', 0)],
+			],
+		),
+	);
+	console.log(`node / bare: wall ${round(speed.wallRatio)}x, CPU ${round(speed.cpuRatio)}x (goal <= 1.2x: ${speed.wallRatio <= 1.2 && speed.cpuRatio <= 1.2 ? 'met' : 'MISSED'})`);
+
+	console.log('\n4. Trigger: calls per poll (0 = idle) on a list of 1234, and state size');
+	const triggerRows = [...(await triggerCalls('asc', sizes.batches)), ...(smoke ? [] : await triggerCalls('desc', sizes.batches))];
+	console.log(table(['order', 'new k', 'calls', 'bound ceil(k/1000)+1', 'emitted'], triggerRows.map((row) => [row.order, row.added, row.calls, row.added ? row.bound : 1, row.emitted])));
+	const states = [];
+	for (const contacts of sizes.states) states.push(await triggerState(contacts));
+	console.log(table(['list size', 'state bytes', 'activation calls'], states.map((row) => [row.contacts, row.stateBytes, row.activationCalls])));
+	const idleOk = triggerRows.filter((row) => row.added === 0).every((row) => row.calls === 1);
+	const boundOk = triggerRows.filter((row) => row.added > 0).every((row) => row.calls <= row.bound);
+	console.log(`goal idle poll = 1 call: ${goal(idleOk, 'idle poll')}; k new within bound: ${goal(boundOk, 'trigger bound')}; state < 2 KB: ${goal(states.every((row) => row.stateBytes < 2048), 'state size')}`);
+
+	console.log('\n5. Trigger calls a month when idle (31 days), against the 15,000 quota');
+	const schedule = monthlyCalls();
+	console.log(table(['schedule', 'polls a month', 'calls a month', 'quota'], schedule.map((row) => [row.schedule, row.pollsPerMonth, row.callsPerMonth, row.quota])));
+	console.log(`goal default under 1,000 calls a month: ${goal(schedule[0].callsPerMonth < 1000, 'schedule')}`);
+
+	const seconds = round((Date.now() - started) / 1000, 1);
+	if (!smoke) {
+		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, schedule };
+		writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+		console.log(`\nwrote bench/results.json`);
+	}
+	console.log(`\nbench ${smoke ? 'smoke ' : ''}done in ${seconds} s; ${failures.length ? `goals missed: ${failures.join(', ')}` : 'call and state goals met'}`);
+	if (smoke && failures.length) process.exitCode = 1;
+}
+
+main().catch((error: Error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
