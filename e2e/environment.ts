@@ -20,6 +20,8 @@ export interface EnvironmentOptions {
 	flavor: N8nFlavor;
 	/** Scratch folder (n8n's user folder, logs, the packed tarball); outside the repository. */
 	workDir: string;
+	/** The packed package; built and packed here when absent. */
+	tarball?: string;
 	n8nPort?: number;
 	sandboxPort?: number;
 	/** Credentials beside the sandbox one. */
@@ -57,8 +59,8 @@ export async function prepareEnvironment(options: EnvironmentOptions): Promise<E
 	log(`n8n ${options.flavor.n8n} on Node ${options.flavor.node ?? process.versions.node}, cache ${installDir(options.flavor)}`);
 	const install = ensureN8n(options.flavor);
 
-	log('building and packing the package');
-	const tarball = buildAndPack(path.join(workDir, 'pack'));
+	if (!options.tarball) log('building and packing the package');
+	const tarball = options.tarball ?? buildAndPack(path.join(workDir, 'pack'));
 	const userFolder = path.join(workDir, 'user');
 	const packageDir = installTarball(tarball, userFolder);
 

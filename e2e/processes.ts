@@ -54,7 +54,7 @@ export async function stop(started: Started, graceMs = 10_000): Promise<void> {
 }
 
 /** Kills everything still running; synchronous so it also works from an exit handler. */
-export function killAll(): void {
+function killAll(): void {
 	for (const child of running) signalGroup(child, 'SIGKILL');
 }
 

@@ -21,6 +21,7 @@ import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
 import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
+import { buildAndPack } from './package-tarball';
 import { killChildrenOnExit } from './processes';
 import { Runner } from './runner';
 import { flavorsFromArgs, type N8nFlavor } from './versions';
@@ -77,24 +78,25 @@ function contextFor(env: Environment, runner: Runner, workflowIds: Map<string, s
 	};
 }
 
-/** Every case in one n8n; answers whether nothing failed. */
-async function runIn(flavor: N8nFlavor, runner: Runner): Promise<boolean> {
+/** Every case in one n8n; its scratch folder is kept when a case failed. */
+async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promise<void> {
 	runner.section = `n8n ${flavor.n8n}`;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-e2e-'));
 	const { all, ids, webhookIds } = workflows();
 	const failedBefore = runner.failed;
 	let env: Environment | undefined;
 	try {
-		const prepared = await runner.check('set-up: n8n cached, package packed and installed, sandbox running, credentials and workflows imported', async () => {
+		const prepared = await runner.check('set-up: n8n cached, package installed from the tarball, sandbox running, credentials and workflows imported', async () => {
 			env = await prepareEnvironment({
 				flavor,
 				workDir,
+				tarball,
 				extraCredentials: errorCredentials,
 				workflows: all,
 				log: (message) => console.log(`..    ${message}`),
 			});
 		});
-		if (!prepared || !env) return false;
+		if (!prepared || !env) return;
 		const context = contextFor(env, runner, ids);
 		for (const group of groups) await group.beforeStart?.(context);
 
@@ -108,16 +110,23 @@ async function runIn(flavor: N8nFlavor, runner: Runner): Promise<boolean> {
 	} finally {
 		await env?.close();
 	}
-	const clean = runner.failed === failedBefore;
-	if (clean) fs.rmSync(workDir, { recursive: true, force: true });
+	if (runner.failed === failedBefore) fs.rmSync(workDir, { recursive: true, force: true });
 	else console.log(`..    logs and n8n's user folder kept in ${workDir}`);
-	return clean;
 }
 
 async function main(): Promise<number> {
 	killChildrenOnExit();
 	const runner = new Runner();
-	for (const flavor of flavorsFromArgs(process.argv.slice(2))) await runIn(flavor, runner);
+	const flavors = flavorsFromArgs(process.argv.slice(2));
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-e2e-pack-'));
+	try {
+		let tarball = '';
+		if (await runner.check('the package builds and packs', async () => void (tarball = buildAndPack(packDir)))) {
+			for (const flavor of flavors) await runIn(flavor, tarball, runner);
+		}
+	} finally {
+		fs.rmSync(packDir, { recursive: true, force: true });
+	}
 	return runner.finish();
 }
 

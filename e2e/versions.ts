@@ -21,7 +21,7 @@ export const N8N_2: N8nFlavor = { n8n: '2.40.7', node: '24.21.0' };
  * with `res.json(buffer)`, a JSON-encoded Buffer instead of the file (n8n's
  * webhook-request-handler.js, sendStaticResponse).
  */
-export const N8N_1: N8nFlavor = {
+const N8N_1: N8nFlavor = {
 	n8n: '1.123.81',
 	node: null,
 	overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
@@ -38,7 +38,7 @@ export function flavorsFromArgs(argv: string[]): N8nFlavor[] {
 }
 
 /** Root of all cached n8n installs; outside the repository so nothing downloaded is ever committed. */
-export function cacheRoot(): string {
+function cacheRoot(): string {
 	if (process.env.LEADSOPEDIA_E2E_CACHE) return path.resolve(process.env.LEADSOPEDIA_E2E_CACHE);
 	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
 	return path.join(base, 'n8n-nodes-leadsopedia');

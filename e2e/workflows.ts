@@ -17,7 +17,7 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 
-export const EXAMPLES_DIR = path.join(REPO, 'examples');
+const EXAMPLES_DIR = path.join(REPO, 'examples');
 
 /** The example workflows, by file name without `.json`. */
 export function readExamples(): Map<string, WorkflowJson> {
