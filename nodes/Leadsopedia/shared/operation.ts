@@ -101,7 +101,9 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 					const pairedItem = { item: this.getItemIndex() };
 					try {
 						const items = await run.call(this, definition, declared);
-						return items.map((item) => ({ ...item, pairedItem }));
+						// The items are fresh objects: pair them in place rather than copy 100,000 of them.
+						for (const item of items) item.pairedItem = pairedItem;
+						return items;
 					} catch (thrown) {
 						const error = asNodeError(this.getNode(), thrown);
 						if (!this.continueOnFail()) throw error;
