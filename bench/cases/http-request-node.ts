@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareEnvironment } from '../../e2e/environment';
+import { prepareEnvironment, type Environment } from '../../e2e/environment';
 import { N8N_2 } from '../../e2e/versions';
 import { SANDBOX_CREDENTIAL, type WorkflowJson } from '../../e2e/workflows';
 
@@ -75,6 +75,20 @@ function httpRequestWorkflow(name: keyof typeof paginations): WorkflowJson {
 	};
 }
 
+/** A freshly published webhook can answer 404 for a moment: wait (bounded) until each answers. */
+async function untilWebhooksAnswer(env: Environment, names: string[]): Promise<void> {
+	const list = env.sandbox.control.addList('bench warm-up');
+	for (const name of names) {
+		for (let attempt = 1; ; attempt++) {
+			const response = await env.api.webhook(`bench-http-${name}`, { url: `${env.sandbox.baseUrl}/contacts`, listId: list.id, limit: 100 });
+			await response.text();
+			if (response.status === 200) break;
+			if (attempt >= 30) throw new Error(`webhook bench-http-${name} still answers ${response.status}`);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+}
+
 export async function httpRequestNodeCalls(contactCounts: number[], pageSizes: number[]): Promise<HttpRequestRow[]> {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-bench-'));
 	const names = Object.keys(paginations) as Array<keyof typeof paginations>;
@@ -84,6 +98,7 @@ export async function httpRequestNodeCalls(contactCounts: number[], pageSizes: n
 		await env.n8n.start();
 		await env.api.signIn();
 		for (const workflow of workflows) await env.api.activate(workflow.id);
+		await untilWebhooksAnswer(env, names);
 		const rows: HttpRequestRow[] = [];
 		for (const contacts of contactCounts) {
 			const list = env.sandbox.control.addList(`bench ${contacts}`);
