@@ -20,10 +20,10 @@ const POLLS_PER_MONTH: Record<string, number> = {
 const QUOTA = 15_000;
 const IDLE_POLL_CALLS = 1;
 
-/** The default the node itself declares (n8n's own every-minute Poll Times comes first, ours wins). */
+/** The default of the node's Poll Times. */
 function defaultModes(): string[] {
 	const properties = new LeadsopediaTrigger().description.properties as INodeProperties[];
-	const pollTimes = [...properties].reverse().find((property) => property.name === 'pollTimes');
+	const pollTimes = properties.find((property) => property.name === 'pollTimes');
 	return ((pollTimes?.default as { item: Array<{ mode: string }> }).item ?? []).map((item) => item.mode);
 }
 

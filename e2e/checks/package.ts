@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NODE_TYPE, SANDBOX_CREDENTIAL } from '../workflows';
+import { NODE_TYPE, SANDBOX_CREDENTIAL, TRIGGER_TYPE } from '../workflows';
 import type { CheckGroup } from './context';
 
 type IconUrl = string | { light: string; dark: string };
 interface TypeDescription {
 	name: string;
 	iconUrl?: IconUrl;
+	properties?: Array<{ name: string; default?: unknown }>;
 }
 
 const PACKAGE_PREFIX = 'n8n-nodes-leadsopedia.';
@@ -26,6 +27,14 @@ export const packageChecks: CheckGroup = {
 			assert.ok(names.includes(NODE_TYPE) && names.includes(`${NODE_TYPE}Tool`), `loaded: ${names.join(', ')}`);
 			assert.equal(new Set(baseNodes).size, manifest.n8n.nodes.length, `loaded: ${names.join(', ')}`);
 			assert.equal(credentials.length, 1, 'credential type leadsopediaApi missing');
+		});
+		await runner.check('the trigger shows one Poll Times, every hour by default (not n8n’s every minute)', async () => {
+			const trigger = nodes.find((node) => node.name === TRIGGER_TYPE);
+			const pollTimes = (trigger?.properties ?? []).filter((property) => property.name === 'pollTimes');
+			assert.deepEqual(
+				pollTimes.map((property) => property.default),
+				[{ item: [{ mode: 'everyHour' }] }],
+			);
 		});
 		await runner.check("the package uses n8n's own n8n-workflow (no copy installed)", async () => {
 			assert.ok(!fs.existsSync(path.join(packageDir, 'node_modules')), 'the package brought its own node_modules');

@@ -56,7 +56,12 @@ export class LeadsopediaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadsopediaApi', required: true }],
-		properties: triggerProperties,
+		// n8n's node loader prepends its own Poll Times (every minute) to the properties of a
+		// polling node: the editor would show two Poll Times fields. A fresh copy on every read
+		// leaves that prepend without effect, so the only Poll Times is this node's (hourly).
+		get properties() {
+			return [...triggerProperties];
+		},
 	};
 
 	methods = { listSearch: { searchLists } };

@@ -2,9 +2,10 @@ import { cronNodeOptions, type INodeProperties } from 'n8n-workflow';
 import { listLocator } from '../shared/descriptions';
 
 /**
- * n8n adds its own Poll Times parameter to every polling node, defaulting to every minute:
- * 43,200 calls a month, almost three times the API's 15,000. Declared again after n8n's,
- * this one sets the default a new trigger gets: every hour (720 calls a month when idle).
+ * n8n gives every polling node a Poll Times parameter defaulting to every minute: 43,200
+ * calls a month, almost three times the API's 15,000. This node declares its own instead
+ * (the node keeps n8n's out, see LeadsopediaTrigger.node.ts): every hour by default, 720
+ * calls a month when idle.
  */
 const pollTimes: INodeProperties = {
 	displayName: 'Poll Times',
