@@ -44,15 +44,24 @@ export interface WebhookWorkflow {
 	webhook?: Record<string, unknown>;
 }
 
+/** The one node a webhook workflow runs (its id and position are filled in). */
+export interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
 /**
- * Webhook → Leadsopedia: published on one running n8n, each call is a full run of the
- * node through n8n's engine (about 0.15 s, where `n8n execute` takes 6 s). The webhook
- * answers every item the node output.
+ * Webhook → one node, published on one running n8n: each call is a full run of the node
+ * through n8n's engine (about 0.15 s, where `n8n execute` takes 6 s). By default the
+ * webhook answers every item the node output.
  */
-export function webhookWorkflow(id: string, spec: WebhookWorkflow): WorkflowJson {
+export function webhookThen(id: string, name: string, webhookPath: string, node: WorkflowNode, webhook: Record<string, unknown> = {}): WorkflowJson {
 	return {
 		id,
-		name: `e2e ${spec.path}`,
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
@@ -63,20 +72,24 @@ export function webhookWorkflow(id: string, spec: WebhookWorkflow): WorkflowJson
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: spec.path, responseMode: 'lastNode', responseData: 'allEntries', options: {}, ...spec.webhook },
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {}, ...webhook },
 			},
-			{
-				id: randomUUID(),
-				name: 'Leadsopedia',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: spec.parameters,
-				credentials: { leadsopediaApi: spec.credential ?? SANDBOX_CREDENTIAL },
-			},
+			{ id: randomUUID(), position: [220, 0], ...node },
 		],
-		connections: { Webhook: { main: [[{ node: 'Leadsopedia', type: 'main', index: 0 }]] } },
+		connections: { Webhook: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 	};
+}
+
+/** Webhook → Leadsopedia with the spec's parameters. */
+export function webhookWorkflow(id: string, spec: WebhookWorkflow): WorkflowJson {
+	const leadsopedia: WorkflowNode = {
+		name: 'Leadsopedia',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		parameters: spec.parameters,
+		credentials: { leadsopediaApi: spec.credential ?? SANDBOX_CREDENTIAL },
+	};
+	return webhookThen(id, `e2e ${spec.path}`, spec.path, leadsopedia, spec.webhook);
 }
 
 /** Writes workflows one per file, the layout `n8n import:workflow --separate` reads. */
