@@ -71,7 +71,7 @@ export async function fetchExportFile(
 	};
 	const sameOrigin = target.origin === new URL(credentials.baseUrl).origin;
 	const response = sameOrigin
-		? await sendToApi.call(this, credentials, options, { operation, repeatable: true })
+		? (await sendToApi.call(this, credentials, options, { operation, repeatable: true })).response
 		: await fromFileHost.call(this, options, operation, credentials.apiKey);
 	if (response.statusCode >= 300) {
 		throw apiError(this.getNode(), {

@@ -38,6 +38,12 @@ export interface ApiAnswer {
 	body: unknown;
 }
 
+/** The last answer, and whether an earlier try may have acted though its answer was lost. */
+export interface Sent {
+	response: IN8nHttpFullResponse;
+	earlierTryMayHaveActed: boolean;
+}
+
 export interface SendPolicy {
 	operation: string;
 	/** Whether a lost or failed attempt may be sent again. */
@@ -100,17 +106,20 @@ export async function sendToApi(
 	credentials: LeadsopediaCredentials,
 	options: IHttpRequestOptions,
 	policy: SendPolicy,
-): Promise<IN8nHttpFullResponse> {
+): Promise<Sent> {
 	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
 	const fail = (message: string, description: string, status?: number) =>
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
 
+	// A lost connection or a 5xx may come after the API acted; a 429 never does.
+	let earlierTryMayHaveActed = false;
 	for (let tryNumber = 1; ; tryNumber++) {
 		const outcome = await inTurn(key, credentials.intervalMs, async () => await attempt.call(this, credentials, options));
 		const lastTry = tryNumber >= credentials.maxTries;
 
 		if ('networkCode' in outcome) {
 			if (policy.repeatable && !lastTry) {
+				earlierTryMayHaveActed = true;
 				await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
 				continue;
 			}
@@ -134,17 +143,18 @@ export async function sendToApi(
 					429,
 				);
 			}
-			if (lastTry) return response;
+			if (lastTry) return { response, earlierTryMayHaveActed };
 			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
 			holdOff(key, now + pause);
 			continue;
 		}
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
+			earlierTryMayHaveActed = true;
 			await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
 			continue;
 		}
-		return response;
+		return { response, earlierTryMayHaveActed };
 	}
 }
 
@@ -157,7 +167,7 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 	const headers: IDataObject = { Accept: 'application/json' };
 	if (call.body) headers['Content-Type'] = 'application/json';
 	const repeatable = call.method === 'GET' || call.method === 'DELETE' || call.upsert === true;
-	const response = await sendToApi.call(
+	const { response, earlierTryMayHaveActed } = await sendToApi.call(
 		this,
 		credentials,
 		{ method: call.method, baseURL: credentials.baseUrl, url: call.path, qs: call.qs, body: call.body, headers, json: false, encoding: 'text' },
@@ -165,6 +175,10 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 	);
 
 	const status = response.statusCode;
+	if (status === 404 && call.method === 'DELETE' && earlierTryMayHaveActed) {
+		// The earlier try deleted it and its answer was lost: gone is what was asked for.
+		return { status, headers: response.headers, body: undefined };
+	}
 	const text = bodyText(response.body);
 	const parsed = text.trim() ? parseJson(text) : undefined;
 
