@@ -5,6 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { CREDENTIAL_DEFAULTS } from '../nodes/Leadsopedia/shared/credentials';
 
 export class LeadsopediaApi implements ICredentialType {
 	name = 'leadsopediaApi';
@@ -41,7 +42,7 @@ export class LeadsopediaApi implements ICredentialType {
 			displayName: 'Seconds Between Calls',
 			name: 'requestInterval',
 			type: 'number',
-			default: 10,
+			default: CREDENTIAL_DEFAULTS.requestInterval,
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			description:
 				'The API allows one call every 10 seconds per key: every node and trigger using this key in this n8n waits its turn. 0 turns the spacing off (for the sandbox or a plan with other limits).',
@@ -50,7 +51,7 @@ export class LeadsopediaApi implements ICredentialType {
 			displayName: 'Max Tries',
 			name: 'maxTries',
 			type: 'number',
-			default: 4,
+			default: CREDENTIAL_DEFAULTS.maxTries,
 			typeOptions: { minValue: 1, maxValue: 10 },
 			description:
 				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server error or a lost connection',
@@ -59,7 +60,7 @@ export class LeadsopediaApi implements ICredentialType {
 			displayName: 'Max Wait Before Retry (Seconds)',
 			name: 'maxRetryWait',
 			type: 'number',
-			default: 60,
+			default: CREDENTIAL_DEFAULTS.maxRetryWait,
 			typeOptions: { minValue: 1 },
 			description: 'The longest wait before a retry. A rate limit asking for longer (a spent monthly quota) fails at once with the reset date.',
 		},
@@ -67,7 +68,7 @@ export class LeadsopediaApi implements ICredentialType {
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
-			default: 60,
+			default: CREDENTIAL_DEFAULTS.timeout,
 			typeOptions: { minValue: 1 },
 			description: 'How long to wait for an answer before the call counts as lost',
 		},

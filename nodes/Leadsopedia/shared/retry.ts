@@ -3,13 +3,6 @@
  * does the waiting.
  */
 
-export interface RetrySettings {
-	/** Tries in all, the first included. */
-	maxTries: number;
-	/** The longest single wait; a Retry-After beyond it is not waited for. */
-	maxWaitMs: number;
-}
-
 /** 5xx answers that a repeat of the same request may cure. */
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
