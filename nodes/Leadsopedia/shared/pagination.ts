@@ -14,17 +14,31 @@ export interface PageRequest extends Omit<ApiCall, 'method'> {
 	pageSize: number;
 }
 
-interface Page {
+export interface Page {
 	items: IDataObject[];
 	/** 0 when the envelope tells neither pagesCount nor total (or count) and limit. */
 	pagesCount: number;
 	pagesKnown: boolean;
+	/** The page size the API says it used (it may cap what was asked); undefined when it does not say. */
+	pageLimit: number | undefined;
+	/** The envelope's `total` (or `count`); undefined when it does not say. */
+	total: number | undefined;
+}
+
+/** A count the envelope states: a finite number >= 0. null, '', absent or junk is missing. */
+function statedCount(value: unknown): number | undefined {
+	if (value === null || value === undefined || value === '') return undefined;
+	const number = Number(value);
+	return Number.isFinite(number) && number >= 0 ? number : undefined;
 }
 
 /** A bound for an API that would answer full pages forever: 100 million items at 1000. */
 const MAX_PAGES = 100_000;
 
-/** Reads a pagination envelope; `pagesCount` falls back to `total` (or `count`) over `limit`. */
+/**
+ * Reads a pagination envelope; `pagesCount` falls back to `total` (or `count`) over the
+ * envelope's own `limit`. A null count is a missing count.
+ */
 export function readEnvelope(
 	context: Pick<IExecuteSingleFunctions, 'getNode'>,
 	body: unknown,
@@ -40,15 +54,12 @@ export function readEnvelope(
 			{ description: 'The API answered with an unexpected shape; nothing was returned so that no partial result passes as complete.' },
 		);
 	}
-	const limit = Number(envelope.limit);
-	const total = Number(envelope.total ?? envelope.count);
-	let pagesCount = Number(envelope.pagesCount);
-	let pagesKnown = Number.isFinite(pagesCount);
-	if (!pagesKnown) {
-		pagesKnown = Number.isFinite(total) && limit > 0;
-		pagesCount = pagesKnown ? Math.ceil(total / limit) : 0;
-	}
-	return { items: items as IDataObject[], pagesCount, pagesKnown };
+	const stated = statedCount(envelope.limit);
+	const pageLimit = stated !== undefined && stated > 0 ? stated : undefined;
+	const total = statedCount(envelope.total) ?? statedCount(envelope.count);
+	let pagesCount = statedCount(envelope.pagesCount);
+	if (pagesCount === undefined && total !== undefined && pageLimit !== undefined) pagesCount = Math.ceil(total / pageLimit);
+	return { items: items as IDataObject[], pagesCount: pagesCount ?? 0, pagesKnown: pagesCount !== undefined, pageLimit, total };
 }
 
 /**
