@@ -71,6 +71,15 @@ const cases: CallCase[] = [
 		output: [jane],
 	},
 	{
+		title: 'Create or Update: a field left empty is not sent, so an update never blanks it',
+		parameters: { resource: 'contact', operation: 'upsert', listId: list7, email: 'jane+leads@acme.com', additionalFields: { firstName: 'Jane', company: '', title: '  ' } },
+		method: 'POST',
+		path: '/contacts',
+		body: { list_id: 7, email: 'jane+leads@acme.com', first_name: 'Jane' },
+		reply: jane,
+		output: [jane],
+	},
+	{
 		title: 'Update by ID: only the chosen fields',
 		parameters: { resource: 'contact', operation: 'update', contactId: '123', updateFields: { title: 'CEO', phone: '+1 555 0199' } },
 		method: 'POST',

@@ -36,6 +36,8 @@ export interface OperationDefinition {
 	request: (params: ItemParams) => RequestParts;
 	/** A POST the API defines as create-or-update: safe to send again after a lost answer. */
 	upsert?: boolean;
+	/** Optional fields left blank are not sent: on an existing record they would erase what is there. */
+	omitBlankFields?: boolean;
 	/** A paginated collection: one output item per element of this envelope field. */
 	collection?: CollectionKey;
 	/** How a single answer becomes items; default: the answer object as one item. */
@@ -60,6 +62,9 @@ async function run(
 	// Fields sent declaratively (routing.send) arrive in the built request's body.
 	const declaredBody = (declared.options.body ?? {}) as IDataObject;
 	const fields = { ...declaredBody, ...parts.body };
+	if (definition.omitBlankFields) {
+		for (const [name, value] of Object.entries(fields)) if (typeof value === 'string' && !value.trim()) delete fields[name];
+	}
 	// Only a request with fields has a body (and so a Content-Type): RoutingNode starts every one with {}.
 	const body = definition.method !== 'GET' && Object.keys(fields).length ? fields : undefined;
 	const call = { path: parts.path, qs: parts.qs, body, operation };

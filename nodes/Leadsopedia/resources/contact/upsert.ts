@@ -14,6 +14,7 @@ export const contactUpsert: OperationModule = {
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		method: 'POST',
 		upsert: true,
+		omitBlankFields: true,
 		request: (params) => ({
 			path: endpoints.contacts(),
 			body: { list_id: Number(params.id('listId', 'List')), email: params.email('email') },
