@@ -14,9 +14,10 @@ import { contactChecks } from './checks/contacts';
 import type { CheckGroup, Context, Item } from './checks/context';
 import { credentialChecks } from './checks/credential';
 import { downloadChecks } from './checks/downloads';
-import { errorChecks, errorCredentials } from './checks/errors';
+import { errorChecks } from './checks/errors';
 import { exampleChecks } from './checks/examples';
 import { listChecks } from './checks/lists';
+import { mcpChecks } from './checks/mcp';
 import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
 import { triggerChecks } from './checks/trigger';
@@ -37,11 +38,12 @@ const groups: CheckGroup[] = [
 	accountChecks,
 	paginationChecks,
 	errorChecks,
+	mcpChecks,
 	// Last: it restarts n8n.
 	triggerChecks,
 ];
 
-/** The examples under their own ids, and one webhook workflow per path the groups call. */
+/** The examples under their own ids, the groups' other workflows, and one webhook workflow per path the groups call. */
 function workflows(): { all: WorkflowJson[]; ids: Map<string, string>; webhookIds: string[] } {
 	const ids = new Map<string, string>();
 	const all: WorkflowJson[] = [];
@@ -49,6 +51,7 @@ function workflows(): { all: WorkflowJson[]; ids: Map<string, string>; webhookId
 		ids.set(name, workflow.id);
 		all.push(workflow);
 	}
+	all.push(...groups.flatMap((group) => group.extraWorkflows?.() ?? []));
 	const webhookIds = groups
 		.flatMap((group) => group.workflows ?? [])
 		.map((spec, index) => {
@@ -91,7 +94,7 @@ async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promis
 				flavor,
 				workDir,
 				tarball,
-				extraCredentials: errorCredentials,
+				extraCredentials: (sandbox) => groups.flatMap((group) => group.credentials?.(sandbox) ?? []),
 				workflows: all,
 				log: (message) => console.log(`..    ${message}`),
 			});

@@ -1,6 +1,7 @@
-import type { Environment } from '../environment';
+import type { Sandbox } from '../../sandbox';
+import type { CredentialJson, Environment } from '../environment';
 import type { Runner } from '../runner';
-import type { WebhookWorkflow } from '../workflows';
+import type { WebhookWorkflow, WorkflowJson } from '../workflows';
 
 export type Item = Record<string, unknown>;
 
@@ -15,6 +16,10 @@ export interface Context extends Environment {
 /** A group of cases and the webhook workflows they call (imported before n8n starts). */
 export interface CheckGroup {
 	workflows?: WebhookWorkflow[];
+	/** Other workflows the group needs imported, under their own ids. */
+	extraWorkflows?(): WorkflowJson[];
+	/** Credentials the group needs beside the sandbox one. */
+	credentials?(sandbox: Sandbox): CredentialJson[];
 	/** Runs with n8n stopped, before it first starts: CLI runs. */
 	beforeStart?(context: Context): Promise<void>;
 	/** Runs with n8n started, signed in, and the webhook workflows published. */

@@ -9,7 +9,7 @@ const WRONG_CREDENTIAL = { id: 'leadsopediaBad01', name: 'Leadsopedia wrong key'
 const OTHER_CREDENTIAL = { id: 'leadsopediaOth01', name: 'Leadsopedia other account' };
 
 /** A credential with a key the sandbox does not know, and one of another account. */
-export const errorCredentials = (sandbox: Sandbox): CredentialJson[] => [
+const errorCredentials = (sandbox: Sandbox): CredentialJson[] => [
 	sandboxCredential(sandbox, { ...SANDBOX_CREDENTIAL, ...WRONG_CREDENTIAL }, WRONG_KEY),
 	sandboxCredential(sandbox, { ...SANDBOX_CREDENTIAL, ...OTHER_CREDENTIAL }, sandbox.otherApiKey),
 ];
@@ -30,6 +30,7 @@ async function failure({ api, sandbox, workflowIds }: Context, path: string, bod
 
 /** Node errors as a user meets them in n8n: a clear message, and never the key. */
 export const errorChecks: CheckGroup = {
+	credentials: errorCredentials,
 	workflows: [
 		{ path: 'error-not-found', parameters: { resource: 'contact', operation: 'get', listId: idFromBody('listId'), identifyBy: 'id', contactId: fromBody('contactId') } },
 		{ path: 'error-bad-email', parameters: { resource: 'contact', operation: 'get', listId: idFromBody('listId'), identifyBy: 'email', email: fromBody('email') } },
