@@ -8,10 +8,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareEnvironment } from './environment';
+import { mcpUrl } from './mcp-client';
 import { OWNER } from './n8n-api';
 import { killChildrenOnExit } from './processes';
 import { N8N_2 } from './versions';
-import { readExamples, TRIGGER_TYPE, type WorkflowJson } from './workflows';
+import { mcpPathOf, readExamples, TRIGGER_TYPE, type WorkflowJson } from './workflows';
 
 const N8N_PORT = 5678;
 const SANDBOX_PORT = 8787;
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
 	await env.n8n.start();
 	await env.api.signIn();
 	const triggers = examples.filter((workflow) => workflow.nodes.some((node) => node.type === TRIGGER_TYPE));
-	for (const workflow of triggers) await env.api.activate(workflow.id);
+	const mcpServers = examples.filter((workflow) => mcpPathOf(workflow));
+	for (const workflow of [...triggers, ...mcpServers]) await env.api.activate(workflow.id);
 
 	const { baseUrl, apiKey } = env.sandbox;
 	const workflowLines = examples.map((workflow) => `    ${workflow.name}: ${env.n8n.baseUrl}/workflow/${workflow.id}`);
@@ -71,7 +73,12 @@ ${workflowLines.join('\n')}
     curl -s -X POST ${baseUrl}/contacts -H 'X-Api-Key: ${apiKey}' -H 'Content-Type: application/json' \\
       -d '{"list_id": 1, "email": "new.lead@example.com", "first_name": "New", "last_name": "Lead"}'
 
-  Then open the trigger workflow's Executions tab. Ctrl-C stops n8n and the sandbox.
+  Then open the trigger workflow's Executions tab.
+
+  MCP server of the AI-tools example (published; connect any MCP client over Streamable HTTP):
+${mcpServers.map((workflow) => `    ${mcpUrl(env.n8n.baseUrl, mcpPathOf(workflow) ?? '')}`).join('\n')}
+
+  Ctrl-C stops n8n and the sandbox.
 `);
 	// Runs until Ctrl-C: the exit handlers stop n8n and remove the scratch folder.
 	await new Promise(() => {});

@@ -8,6 +8,11 @@ export const SANDBOX_CREDENTIAL = { id: 'leadsopediaSbx01', name: 'Leadsopedia s
 
 export const NODE_TYPE = 'n8n-nodes-leadsopedia.leadsopedia';
 export const TRIGGER_TYPE = 'n8n-nodes-leadsopedia.leadsopediaTrigger';
+export const MCP_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.mcpTrigger';
+
+/** The path an MCP Server Trigger of the workflow serves, if it has one. */
+export const mcpPathOf = (workflow: WorkflowJson): string | undefined =>
+	workflow.nodes.find((node) => node.type === MCP_TRIGGER_TYPE)?.parameters.path as string | undefined;
 
 export interface WorkflowJson {
 	id: string;
