@@ -43,7 +43,7 @@ export class LeadsopediaApi implements ICredentialType {
 			name: 'requestInterval',
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.requestInterval,
-			typeOptions: { minValue: 0, numberPrecision: 1 },
+			typeOptions: { minValue: 0 },
 			description:
 				'The API allows one call every 10 seconds per key: every node and trigger using this key in this n8n waits its turn. 0 turns the spacing off (for the sandbox or a plan with other limits).',
 		},
@@ -54,7 +54,7 @@ export class LeadsopediaApi implements ICredentialType {
 			default: CREDENTIAL_DEFAULTS.maxTries,
 			typeOptions: { minValue: 1, maxValue: 10 },
 			description:
-				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server error or a lost connection',
+				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server failure or a lost connection',
 		},
 		{
 			displayName: 'Max Wait Before Retry (Seconds)',

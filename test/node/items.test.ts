@@ -71,9 +71,9 @@ describe('Continue On Fail', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
 			...pairedTo(0, [contact(1, 'a@acme.com')]),
-			...pairedTo(1, [{ error: 'Not found: no such item in Leadsopedia (404 on get a contact)', description: 'No contact b@acme.com' }]),
+			...pairedTo(1, [{ error: 'Not found: no such item in Leadsopedia (404 on get contact)', description: 'No contact b@acme.com' }]),
 			...pairedTo(2, [{ error: 'Email "not-an-email" is not a valid email address' }]),
-			...pairedTo(3, [{ error: expect.stringMatching(/no access .*\(403 on get a contact\)$/), description: 'Key *** has no access to list 7' }]),
+			...pairedTo(3, [{ error: expect.stringMatching(/no access .*\(403 on get contact\)$/), description: 'Key *** has no access to list 7' }]),
 			...pairedTo(4, [contact(5, 'e@acme.com')]),
 		]);
 		// The invalid email cost no request.
@@ -88,7 +88,7 @@ describe('Continue On Fail', () => {
 		const result = await run({ resource: 'list', operation: 'getAll', returnAll: true, options: { pageSize: 1 } }, { continueOnFail: true });
 
 		expect(result.items).toEqual(
-			pairedTo(0, [{ error: 'Leadsopedia had a server error; try again later (500 on get many lists)', description: 'Leadsopedia answered with an empty body.' }]),
+			pairedTo(0, [{ error: 'The Leadsopedia server failed to answer; try again later (500 on get many lists)', description: 'Leadsopedia answered with an empty body.' }]),
 		);
 	});
 });

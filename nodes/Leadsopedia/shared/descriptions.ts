@@ -68,7 +68,7 @@ export function pagingFields(show: Show, noun: string): INodeProperties[] {
 					type: 'number',
 					default: DEFAULT_PAGE_SIZE,
 					typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-					description: `How many ${noun} to fetch per API call. The API allows one call every 10 seconds, so 1000 fetches large lists up to 10 times faster.`,
+					description: `How many ${noun} to fetch per API call, from 1 to ${MAX_PAGE_SIZE}. The API allows one call every 10 seconds: ${MAX_PAGE_SIZE} fetches a long list ${MAX_PAGE_SIZE / DEFAULT_PAGE_SIZE} times faster than the default ${DEFAULT_PAGE_SIZE}.`,
 				},
 			],
 		},

@@ -28,7 +28,7 @@ export type OutputShaper = (
 export interface OperationDefinition {
 	name: string;
 	value: string;
-	/** Also the phrase used in error messages, so write it as a user would: "Get a list". */
+	/** Also the phrase used in messages ("… to get list"), so write it as n8n does: "Get list". */
 	action: string;
 	description: string;
 	method: IHttpRequestMethods;

@@ -10,7 +10,7 @@ export const contactGet: OperationModule = {
 	operation: defineOperation({
 		name: 'Get',
 		value: 'get',
-		action: 'Get a contact',
+		action: 'Get contact',
 		description: 'Get a contact of a list by ID or email',
 		method: 'GET',
 		request: (params) => {

@@ -10,7 +10,7 @@ export const contactGetAll: OperationModule = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many contacts',
-		description: 'Get the contacts of a list',
+		description: 'Retrieve a list of the contacts in a lead list',
 		method: 'GET',
 		request: (params) => ({ path: endpoints.contacts(), qs: { list_id: params.id('listId', 'List') } }),
 		collection: 'contacts',

@@ -7,7 +7,7 @@ export const downloadDelete: OperationModule = {
 	operation: defineOperation({
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a download',
+		action: 'Delete download',
 		description: 'Delete an export file',
 		method: 'DELETE',
 		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),

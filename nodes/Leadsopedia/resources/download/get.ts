@@ -7,7 +7,7 @@ export const downloadGet: OperationModule = {
 	operation: defineOperation({
 		name: 'Get',
 		value: 'get',
-		action: 'Get a download',
+		action: 'Get download',
 		description: 'Get an export file’s name, type and link',
 		method: 'GET',
 		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),

@@ -12,7 +12,7 @@ export const downloadGetFile: OperationModule = {
 	operation: defineOperation({
 		name: 'Download File',
 		value: 'getFile',
-		action: 'Download a file',
+		action: 'Download file',
 		description: 'Fetch an export file (for example a CSV of leads) as binary data',
 		method: 'GET',
 		request: (params) => {
@@ -22,7 +22,7 @@ export const downloadGetFile: OperationModule = {
 		async output(answer, params) {
 			const download = (answer.body ?? {}) as IDataObject;
 			const extension = String(download.extension ?? '').replace(/^\./, '');
-			const file = await fetchExportFile.call(this, String(download.url ?? ''), extension, 'download a file');
+			const file = await fetchExportFile.call(this, String(download.url ?? ''), extension, 'download file');
 			const fileName = String(download.filename ?? `download-${download.id}${extension ? `.${extension}` : ''}`);
 			const binary = await this.helpers.prepareBinaryData(file.data, fileName, file.mimeType);
 			return [{ json: download, binary: { [params.text('binaryPropertyName', BINARY_FIELD_LABEL)]: binary } }];
@@ -36,6 +36,7 @@ export const downloadGetFile: OperationModule = {
 			type: 'string',
 			required: true,
 			default: 'data',
+			placeholder: 'e.g. data',
 			hint: 'The name of the output binary field to put the file in',
 			displayOptions: { show },
 		},
