@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchDownloads } from './listSearch/searchDownloads';
 import { searchLists } from './listSearch/searchLists';
 import { accountProperties } from './resources/account';
 import { contactProperties } from './resources/contact';
@@ -49,5 +50,5 @@ export class Leadsopedia implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchLists } };
+	methods = { listSearch: { searchLists, searchDownloads } };
 }

@@ -1,7 +1,7 @@
+import { downloadLocator } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
-import { downloadIdField } from './shared';
 
 export const downloadGet: OperationModule = {
 	operation: defineOperation({
@@ -10,7 +10,7 @@ export const downloadGet: OperationModule = {
 		action: 'Get download',
 		description: 'Get an export file’s name, type and link',
 		method: 'GET',
-		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),
+		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download')) }),
 	}),
-	fields: [downloadIdField(showFor('download', 'get'))],
+	fields: [downloadLocator(showFor('download', 'get'))],
 };

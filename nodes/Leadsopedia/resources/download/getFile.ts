@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
+import { downloadLocator } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { fetchExportFile } from '../../shared/file';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
-import { downloadIdField } from './shared';
 
 const show = showFor('download', 'getFile');
 const BINARY_FIELD_LABEL = 'Put Output File in Field';
@@ -17,7 +17,7 @@ export const downloadGetFile: OperationModule = {
 		method: 'GET',
 		request: (params) => {
 			params.text('binaryPropertyName', BINARY_FIELD_LABEL);
-			return { path: endpoints.download(params.id('downloadId', 'Download ID')) };
+			return { path: endpoints.download(params.id('downloadId', 'Download')) };
 		},
 		async output(answer, params) {
 			const download = (answer.body ?? {}) as IDataObject;
@@ -29,7 +29,7 @@ export const downloadGetFile: OperationModule = {
 		},
 	}),
 	fields: [
-		downloadIdField(show),
+		downloadLocator(show),
 		{
 			displayName: BINARY_FIELD_LABEL,
 			name: 'binaryPropertyName',
