@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { runLeadsopedia, type RunOptions } from '../helpers/engine';
 import { listRef, pairedTo } from '../helpers/nock';
@@ -75,7 +75,7 @@ describe('Against the sandbox', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, expected as unknown as IDataObject[]));
+		expect(result.items).toEqual(pairedTo(0, expected.map((contact) => ({ ...contact, list_id: prospects.id }))));
 		const pages = Math.ceil(expected.length / 10);
 		expect(calls()).toEqual(
 			Array.from({ length: pages }, (_, index) => `GET /v1/contacts?list_id=${prospects.id}&page=${index + 1}&limit=10 200`),

@@ -40,6 +40,8 @@ export interface OperationDefinition {
 	collection?: CollectionKey;
 	/** How a single answer becomes items; default: the answer object as one item. */
 	output?: OutputShaper;
+	/** Reshapes each element of a collection, set up once per input item. */
+	element?: (params: ItemParams) => (json: IDataObject) => IDataObject;
 }
 
 export const asItem: OutputShaper = (answer) => [{ json: (answer.body ?? {}) as IDataObject }];
@@ -69,7 +71,8 @@ async function run(
 		const pageSize = params.count('options.pageSize', 'Page Size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
 		const wanted = returnAll ? Infinity : params.count('limit', 'Limit', 1, Number.MAX_SAFE_INTEGER, 50);
 		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize });
-		return items.map((json) => ({ json }));
+		const shape = definition.element?.(params);
+		return items.map((json) => ({ json: shape ? shape(json) : json }));
 	}
 	const answer = await callApi.call(this, {
 		...call,

@@ -2,6 +2,7 @@ import { listLocator, pagingFields } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
+import { contactShape, simplifyField } from './output';
 
 const show = showFor('contact', 'getAll');
 
@@ -14,6 +15,7 @@ export const contactGetAll: OperationModule = {
 		method: 'GET',
 		request: (params) => ({ path: endpoints.contacts(), qs: { list_id: params.id('listId', 'List') } }),
 		collection: 'contacts',
+		element: contactShape,
 	}),
-	fields: [listLocator(show), ...pagingFields(show, 'contacts')],
+	fields: [listLocator(show), simplifyField(show), ...pagingFields(show, 'contacts')],
 };
