@@ -14,7 +14,7 @@ const testCredential = (credentials: ICredentialDataDecryptedObject) => runCrede
 function showsHttpsNotice(baseUrl: string): boolean {
 	const notice = credentialType.properties.find((property) => property.type === 'notice');
 	if (!notice) return false;
-	return NodeHelpers.displayParameter({ ...leadsopediaCredentials(baseUrl) }, notice, null);
+	return NodeHelpers.displayParameter({ ...leadsopediaCredentials(baseUrl) }, notice, null, null);
 }
 
 describe('Credential', () => {

@@ -1,13 +1,15 @@
-import type {
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestMethods,
-	INodeExecutionData,
-	INodePropertyOptions,
-	DeclarativeRestApiSettings,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IHttpRequestMethods,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+	type DeclarativeRestApiSettings,
 } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
 import { asNodeError } from './errors';
+import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
 import { ItemParams } from './params';
 import { callApi, type ApiAnswer } from './transport';
@@ -109,7 +111,11 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 						return items;
 					} catch (thrown) {
 						const error = asNodeError(this.getNode(), thrown);
-						if (!this.continueOnFail()) throw error;
+						if (!this.continueOnFail()) {
+							// Bad input and the like are the node's own errors, not the API's.
+							if (error instanceof NodeOperationError) return raisedWhenCollected(error);
+							throw error;
+						}
 						const { message, description: detail } = error;
 						return [{ json: { error: message, ...(detail ? { description: detail } : {}) }, pairedItem }];
 					}
