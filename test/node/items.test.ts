@@ -10,9 +10,12 @@ const getByEmail: INodeParameters = {
 	identifyBy: 'email',
 	email: '={{ $json.email }}',
 };
-const contact = (id: number, email: string) => ({ id, email });
+/** A contact as the API answers it. */
+const stored = (id: number, email: string) => ({ id, email });
+/** The same contact as the node outputs it: with the list it was read from. */
+const contact = (id: number, email: string) => ({ ...stored(id, email), list_id: 7 });
 const answersContact = (id: number, email: string) =>
-	api().get(v1('/contacts/7')).query({ email }).reply(200, contact(id, email));
+	api().get(v1('/contacts/7')).query({ email }).reply(200, stored(id, email));
 
 describe('Several input items', () => {
 	useNock();
@@ -40,7 +43,13 @@ describe('Several input items', () => {
 			{ input: [{ list: '7' }, { list: '8' }] },
 		);
 
-		expect(result.items).toEqual([...pairedTo(0, [{ id: 1 }, { id: 2 }]), ...pairedTo(1, [{ id: 3 }])]);
+		expect(result.items).toEqual([
+			...pairedTo(0, [
+				{ id: 1, list_id: 7 },
+				{ id: 2, list_id: 7 },
+			]),
+			...pairedTo(1, [{ id: 3, list_id: 8 }]),
+		]);
 	});
 
 	it('without Continue On Fail, one failed item fails the node', async () => {
