@@ -61,7 +61,8 @@ describe('Node description', () => {
 
 	it('describes upsert and Get Many in n8n’s words', () => {
 		const upsert = operations.find((option) => option.resource === 'contact' && option.value === 'upsert');
-		expect(upsert?.description).toBe('Create a new contact or update an existing one (upsert)');
+		// The words n8n's own linter requires (node-param-description-wrong-for-upsert), naming the contact.
+		expect(upsert?.description).toBe('Create a new contact, or update the current one if it already exists (upsert)');
 		for (const getMany of operations.filter((option) => option.value === 'getAll')) {
 			expect(getMany.description).toMatch(/^Retrieve a list of /);
 		}

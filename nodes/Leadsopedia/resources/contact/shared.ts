@@ -79,7 +79,7 @@ export function contactIdField(show: Show): INodeProperties {
 		required: true,
 		default: '',
 		placeholder: 'e.g. 1234',
-		description: 'The contact’s Leadsopedia ID: the `id` that Contact → Get Many returns',
+		description: 'The contact’s Leadsopedia ID, as Contact → Get Many returns it',
 		displayOptions: { show },
 	};
 }

@@ -11,7 +11,7 @@ export const contactUpsert: OperationModule = {
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update contact',
-		description: 'Create a new contact or update an existing one (upsert)',
+		description: 'Create a new contact, or update the current one if it already exists (upsert)',
 		method: 'POST',
 		upsert: true,
 		request: (params) => ({
