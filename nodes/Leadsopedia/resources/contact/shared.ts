@@ -14,23 +14,11 @@ interface ContactField {
 const contactFields: ContactField[] = [
 	{ displayName: 'City', name: 'city', apiName: 'city', description: 'The city the contact works in', placeholder: 'e.g. Chicago' },
 	{ displayName: 'Company', name: 'company', apiName: 'company', description: 'The company the contact works for', placeholder: 'e.g. Acme Inc.' },
-	{
-		displayName: 'Country',
-		name: 'country',
-		apiName: 'country',
-		description: 'Sent as typed. Use one form across your lists, ideally the two-letter ISO code, so that filters and exports match.',
-		placeholder: 'e.g. US',
-	},
+	{ displayName: 'Country', name: 'country', apiName: 'country', description: 'Sent as typed: keep one form, ideally the two-letter ISO code', placeholder: 'e.g. US' },
 	{ displayName: 'First Name', name: 'firstName', apiName: 'first_name', description: 'The contact’s first name', placeholder: 'e.g. Nathan' },
 	{ displayName: 'Last Name', name: 'lastName', apiName: 'last_name', description: 'The contact’s last name', placeholder: 'e.g. Smith' },
 	{ displayName: 'Phone', name: 'phone', apiName: 'phone', description: 'A phone number, ideally with its country code', placeholder: 'e.g. +1 312 555 0100' },
-	{
-		displayName: 'Region',
-		name: 'region',
-		apiName: 'region',
-		description: 'A wider area the contact belongs to, not the state: a sales territory or a part of the world',
-		placeholder: 'e.g. Midwest',
-	},
+	{ displayName: 'Region', name: 'region', apiName: 'region', description: 'A wider area, not the state: e.g. a sales territory', placeholder: 'e.g. Midwest' },
 	{ displayName: 'State', name: 'state', apiName: 'state', description: 'The state or province within the country', placeholder: 'e.g. Illinois' },
 	{ displayName: 'Title', name: 'title', apiName: 'title', description: 'The contact’s job title', placeholder: 'e.g. Head of Sales' },
 ];
