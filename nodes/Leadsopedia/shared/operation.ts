@@ -1,12 +1,12 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecutePaginationFunctions,
-	type IHttpRequestMethods,
-	type INodeExecutionData,
-	type INodePropertyOptions,
-	type DeclarativeRestApiSettings,
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodePropertyOptions,
+	DeclarativeRestApiSettings,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
 import { asNodeError } from './errors';
 import { raisedWhenCollected } from './own-error';
