@@ -55,6 +55,17 @@ describe('Credential', () => {
 		expect(await testCredential(leadsopediaCredentials(BASE_URL))).toEqual({ status: 'Error', message: expect.stringMatching(/no access to the Leadsopedia API/) });
 	});
 
+	it.each([
+		[429, /rate limit for this key is reached.*Test again later/],
+		[500, /server failed to answer.*test again in a few minutes/],
+		[502, /server failed to answer/],
+		[503, /server failed to answer/],
+	])('its test says what an answer %s means for the key', async (status, message) => {
+		api().get(v1('/account')).reply(status, 'Unavailable');
+
+		expect(await testCredential(leadsopediaCredentials(BASE_URL))).toEqual({ status: 'Error', message: expect.stringMatching(message) });
+	});
+
 	it('its test says a Base URL without the API behind it is wrong', async () => {
 		api().get(v1('/account')).reply(404, 'Not Found');
 
