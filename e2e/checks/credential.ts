@@ -9,10 +9,13 @@ export const credentialChecks: CheckGroup = {
 			const result = await api.testCredential(SANDBOX_CREDENTIAL, { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl });
 			assert.equal(result.status, 'OK', JSON.stringify(result));
 		});
-		await runner.check('credential test fails with a bad key, without showing it', async () => {
+		await runner.check('credential test fails with a bad key and says what is wrong, without showing the key', async () => {
 			const badKey = 'SBXnotTheRightKey000000';
 			const result = await api.testCredential(SANDBOX_CREDENTIAL, { apiKey: badKey, baseUrl: sandbox.baseUrl });
 			assert.equal(result.status, 'Error', JSON.stringify(result));
+			// n8n 2.x shows the credential's rule for a 401; n8n 1.123 never reaches the rules for it and says this itself.
+			const expected = /rejected the API key.*Settings → API Key|^Authorization failed - please check your credentials$/;
+			assert.match(result.message, expected, `the dialog says what is wrong: ${JSON.stringify(result)}`);
 			assert.ok(!JSON.stringify(result).includes(badKey), 'the key appears in the test result');
 		});
 	},
