@@ -85,9 +85,11 @@ export class LeadsopediaApi implements ICredentialType {
 	};
 
 	// Like the nodes, the test sends the key only over https or to this machine: any other
-	// Base URL becomes an address no request can be made to.
+	// Base URL becomes an address no request can be made to. n8n's tester follows redirects
+	// and keeps X-Api-Key on them, so the test, like the nodes, follows none.
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: String.raw`={{ /^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\/+$/, '') : 'refused:the-base-url-must-use-https' }}`,
 			url: '/account',
 		},

@@ -1,54 +1,9 @@
-import { WorkflowExecute } from 'n8n-core';
-import { Workflow, type ICredentialDataDecryptedObject, type INodeType } from 'n8n-workflow';
-import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
-import { additionalData, leadsopediaCredentials } from '../helpers/engine';
-import { registerNodeType, nodeTypes } from '../helpers/node-types';
+import { leadsopediaCredentials } from '../helpers/engine';
+import { testCredential } from '../helpers/credential-test';
 import { BASE_URL, api, expectRefused, listRef, pairedTo, requestLines, run, useNock, v1 } from '../helpers/nock';
 
 const account = { id: 1, name: 'Demo Ltd', status: 'active' };
 const getAccount = { resource: 'account', operation: 'get' };
-
-/**
- * What n8n's "Test credential" button does with a declarative `test.request`
- * (credentials-tester.service.ts): a node with no request defaults whose one property
- * routes that request, run with the credential.
- */
-const credentialTester: INodeType = {
-	description: {
-		displayName: 'Credential Test',
-		name: 'credentialTest',
-		group: ['transform'],
-		version: 1,
-		description: 'Sends a credential’s test request',
-		defaults: { name: 'Temp-Node' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'leadsopediaApi', required: true }],
-		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: new LeadsopediaApi().test.request } }],
-	},
-};
-registerNodeType('test.credentialTest', credentialTester);
-
-async function testCredential(credentials: ICredentialDataDecryptedObject) {
-	const workflow = new Workflow({
-		nodes: [
-			{
-				id: 'temp',
-				name: 'Temp-Node',
-				type: 'test.credentialTest',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-				credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
-			},
-		],
-		connections: {},
-		active: false,
-		nodeTypes,
-	});
-	const result = await new WorkflowExecute(additionalData(credentials), 'internal').run({ workflow });
-	return result.data.resultData.runData['Temp-Node'][0];
-}
 
 describe('Credential', () => {
 	useNock();
