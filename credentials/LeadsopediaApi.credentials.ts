@@ -74,12 +74,12 @@ export class LeadsopediaApi implements ICredentialType {
 		},
 	];
 
-	// The key travels only in this header, never in a URL.
+	// The key travels only in this header, never in a URL; trimmed, as the nodes redact it.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				'X-Api-Key': '={{$credentials.apiKey}}',
+				'X-Api-Key': '={{String($credentials.apiKey).trim()}}',
 			},
 		},
 	};

@@ -1,21 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { testCredential } from '../helpers/credential-test';
 import { leadsopediaCredentials, TEST_API_KEY } from '../helpers/engine';
-
-/** A real server on a free loopback port that records the headers of every request it gets. */
-async function loopbackServer(answer: (path: string) => { status: number; headers?: Record<string, string>; body?: string }) {
-	const seen: IncomingHttpHeaders[] = [];
-	const server: Server = createServer((request, response) => {
-		seen.push(request.headers);
-		const { status, headers, body } = answer(request.url ?? '/');
-		response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-		response.end(body ?? '');
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { origin, seen, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { loopbackServer } from '../helpers/loopback-server';
 
 describe.each([301, 302, 307, 308])('the credential test answered %i to another loopback port', (status) => {
 	it('does not follow it: the other server never sees the key, and the test does not succeed', async () => {
