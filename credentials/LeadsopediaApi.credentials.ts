@@ -5,7 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { CREDENTIAL_DEFAULTS } from '../nodes/Leadsopedia/shared/credentials';
+import { CREDENTIAL_DEFAULTS, LEADSOPEDIA_API_HOST } from '../nodes/Leadsopedia/shared/credentials';
 
 export class LeadsopediaApi implements ICredentialType {
 	name = 'leadsopediaApi';
@@ -71,6 +71,29 @@ export class LeadsopediaApi implements ICredentialType {
 			default: CREDENTIAL_DEFAULTS.timeout,
 			typeOptions: { minValue: 1 },
 			description: 'How long to wait for an answer before the call counts as lost',
+		},
+		// n8n adds these two fields to every credential; declared here so that n8n keeps them
+		// with a safe default: in the HTTP Request node the key goes to the API's host only.
+		// The Leadsopedia nodes and the Test button always reach the Base URL, whatever is set here.
+		{
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all', description: 'Allow all requests when used in the HTTP Request node' },
+				{ name: 'None', value: 'none', description: 'Block all requests when used in the HTTP Request node' },
+				{ name: 'Specific Domains', value: 'domains', description: 'Restrict requests to specific domains' },
+			],
+			default: 'domains',
+			description: 'Where the HTTP Request node may send this API key. The Leadsopedia nodes always send it to the Base URL only.',
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
+			type: 'string',
+			default: LEADSOPEDIA_API_HOST,
+			description: 'Comma-separated hosts the HTTP Request node may send this API key to (wildcards like *.example.com allowed)',
+			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
 		},
 	];
 

@@ -2,6 +2,8 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'leadsopediaApi';
 
+export const LEADSOPEDIA_API_HOST = 'api.leadsopedia.com';
+
 export interface LeadsopediaCredentials {
 	apiKey: string;
 	/** Without a trailing slash. */
