@@ -16,6 +16,7 @@ import { credentialChecks } from './checks/credential';
 import { downloadChecks } from './checks/downloads';
 import { errorChecks, errorCredentials } from './checks/errors';
 import { exampleChecks } from './checks/examples';
+import { httpRequestChecks, httpRequestCredentials } from './checks/http-request';
 import { listChecks } from './checks/lists';
 import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
@@ -37,6 +38,7 @@ const groups: CheckGroup[] = [
 	accountChecks,
 	paginationChecks,
 	errorChecks,
+	httpRequestChecks,
 	// Last: it restarts n8n.
 	triggerChecks,
 ];
@@ -91,7 +93,7 @@ async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promis
 				flavor,
 				workDir,
 				tarball,
-				extraCredentials: errorCredentials,
+				extraCredentials: (sandbox) => [...errorCredentials(sandbox), ...httpRequestCredentials(sandbox)],
 				workflows: all,
 				log: (message) => console.log(`..    ${message}`),
 			});
