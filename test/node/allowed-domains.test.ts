@@ -5,6 +5,7 @@ import {
 	NodeHelpers,
 	type ICredentialDataDecryptedObject,
 	type INode,
+	type INodeParameters,
 } from 'n8n-workflow';
 import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
 import { testCredential } from '../helpers/credential-test';
@@ -17,7 +18,7 @@ const properties = injectDomainRestrictionFields(credentialType);
 
 /** A credential saved before these fields existed, as n8n's credentials helper hands it out: with the defaults filled in. */
 function asSaved(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	return NodeHelpers.getNodeParameters(properties, data, true, false, null, null) as ICredentialDataDecryptedObject;
+	return NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 }
 
 const httpRequestNode = { name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2 } as INode;
@@ -40,9 +41,10 @@ describe('Allowed HTTP Request Domains', () => {
 		const allowedDomains = getCredentialAllowedDomains({ node: httpRequestNode, credentialData: saved, surface: 'HTTP Request' });
 
 		expect(allowedDomains).toBe('api.leadsopedia.com');
-		expect(isDomainAllowed({ url: 'https://api.leadsopedia.com/v1/account', allowedDomains })).toBe(true);
-		expect(isDomainAllowed({ url: 'https://attacker.example/collect', allowedDomains })).toBe(false);
-		expect(isDomainAllowed({ url: 'https://api.leadsopedia.com.attacker.example/v1', allowedDomains })).toBe(false);
+		const allowed = (url: string) => isDomainAllowed({ url, allowedDomains: String(allowedDomains) });
+		expect(allowed('https://api.leadsopedia.com/v1/account')).toBe(true);
+		expect(allowed('https://attacker.example/collect')).toBe(false);
+		expect(allowed('https://api.leadsopedia.com.attacker.example/v1')).toBe(false);
 	});
 
 	describe('does not stop the Leadsopedia nodes or the Test button reaching another Base URL', () => {
