@@ -102,7 +102,7 @@ export class LeadsopediaApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				'X-Api-Key': '={{String($credentials.apiKey).trim()}}',
+				'X-Api-Key': '={{String($credentials.apiKey || "").trim()}}',
 			},
 		},
 	};
