@@ -5,7 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { CREDENTIAL_DEFAULTS } from '../nodes/Leadsopedia/shared/credentials';
+import { CREDENTIAL_DEFAULTS, LEADSOPEDIA_API_HOST } from '../nodes/Leadsopedia/shared/credentials';
 
 /** A Base URL the key may be sent to: https, or plain http to this machine only. */
 const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
@@ -95,22 +95,47 @@ export class LeadsopediaApi implements ICredentialType {
 			typeOptions: { minValue: 1 },
 			description: 'How long to wait for an answer before the call counts as lost',
 		},
+		// n8n adds these two fields to every credential; declared here so that n8n keeps them
+		// with a safe default: in the HTTP Request node the key goes to the API's host only.
+		// The Leadsopedia nodes and the Test button always reach the Base URL, whatever is set here.
+		{
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all', description: 'Allow all requests when used in the HTTP Request node' },
+				{ name: 'None', value: 'none', description: 'Block all requests when used in the HTTP Request node' },
+				{ name: 'Specific Domains', value: 'domains', description: 'Restrict requests to specific domains' },
+			],
+			default: 'domains',
+			description: 'Where the HTTP Request node may send this API key. The Leadsopedia nodes always send it to the Base URL only.',
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
+			type: 'string',
+			default: LEADSOPEDIA_API_HOST,
+			description: 'Comma-separated hosts the HTTP Request node may send this API key to (wildcards like *.example.com allowed)',
+			displayOptions: { show: { allowedHttpRequestDomains: ['domains'] } },
+		},
 	];
 
-	// The key travels only in this header, never in a URL.
+	// The key travels only in this header, never in a URL; trimmed, as the nodes redact it.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				'X-Api-Key': '={{$credentials.apiKey}}',
+				'X-Api-Key': '={{String($credentials.apiKey || "").trim()}}',
 			},
 		},
 	};
 
 	// Like the nodes, the test sends the key only over https or to this machine: any other
-	// Base URL becomes an address no request can be made to.
+	// Base URL becomes an address no request can be made to. n8n's tester follows redirects
+	// and keeps X-Api-Key on them, so the test, like the nodes, follows none.
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
 			baseURL: String.raw`={{ /${SAFE_BASE_URL}/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\/+$/, '') : 'refused:the-base-url-must-use-https' }}`,
 			url: '/account',
 		},

@@ -16,6 +16,7 @@ import { credentialChecks } from './checks/credential';
 import { downloadChecks } from './checks/downloads';
 import { errorChecks } from './checks/errors';
 import { exampleChecks } from './checks/examples';
+import { httpRequestChecks } from './checks/http-request';
 import { listChecks } from './checks/lists';
 import { mcpChecks } from './checks/mcp';
 import { packageChecks } from './checks/package';
@@ -39,6 +40,7 @@ const groups: CheckGroup[] = [
 	paginationChecks,
 	errorChecks,
 	mcpChecks,
+	httpRequestChecks,
 	// Last: it restarts n8n.
 	triggerChecks,
 ];

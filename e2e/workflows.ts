@@ -47,6 +47,8 @@ export interface WebhookWorkflow {
 	credential?: { id: string; name: string };
 	/** Overrides of the Webhook node's parameters (for example, answer with a binary file). */
 	webhook?: Record<string, unknown>;
+	/** Another node to run instead of Leadsopedia (then `parameters` and `credential` are unused). */
+	node?: WorkflowNode;
 }
 
 /** The one node a webhook workflow runs (its id and position are filled in). */
@@ -94,7 +96,7 @@ export function webhookWorkflow(id: string, spec: WebhookWorkflow): WorkflowJson
 		parameters: spec.parameters,
 		credentials: { leadsopediaApi: spec.credential ?? SANDBOX_CREDENTIAL },
 	};
-	return webhookThen(id, `e2e ${spec.path}`, spec.path, leadsopedia, spec.webhook);
+	return webhookThen(id, `e2e ${spec.path}`, spec.path, spec.node ?? leadsopedia, spec.webhook);
 }
 
 /** Writes workflows one per file, the layout `n8n import:workflow --separate` reads. */

@@ -26,8 +26,8 @@ export interface FaultSpec {
 	host?: 'api' | 'files';
 	/** For 'slow': the delay, default 2000 ms. */
 	slowMs?: number;
-	/** For 429: the `Retry-After` seconds; without it, no header. */
-	retryAfter?: number;
+	/** For 429: the `Retry-After` seconds, or the header's text as is (an HTTP date); without it, no header. */
+	retryAfter?: number | string;
 	/** Status of 'malformed-json' (default 200), 'html' (default 502) and 'empty' (default 200). */
 	status?: number;
 }

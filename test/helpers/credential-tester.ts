@@ -8,6 +8,7 @@ import {
 	type INodeCredentialTestResult,
 	type INodeType,
 } from 'n8n-workflow';
+import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
 import { additionalData } from './engine';
 import { nodeTypes, registerNodeType } from './node-types';
 
@@ -38,8 +39,8 @@ function verdictOnError(error: TestError, test: ICredentialTestRequest): INodeCr
  * the decrypted credential, then the answer turned into the dialog's message.
  */
 export async function testCredential(
-	test: ICredentialTestRequest,
 	credentials: ICredentialDataDecryptedObject,
+	test: ICredentialTestRequest = new LeadsopediaApi().test,
 ): Promise<INodeCredentialTestResult> {
 	const nodeType: INodeType = {
 		description: {

@@ -61,6 +61,22 @@ test('a Retry-After longer than the maximum wait is not waited for', async () =>
 	expect(apiCalls()).toHaveLength(1);
 });
 
+const inDays = (days: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + days * 86_400_000);
+const NO_DATE = (retryAfter: string) =>
+	`Leadsopedia allows 15,000 calls a month per API key. It asked to wait more than a year (Retry-After: ${retryAfter}), so it names no date to try again: try again next month.`;
+
+test.each([
+	['of 99999999999999 seconds', '99999999999999', NO_DATE('99999999999999')],
+	['of a date in the year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT', NO_DATE('Fri, 31 Dec 9999 23:59:59 GMT')],
+	['of a date in 40 days', inDays(40).toUTCString(), `Leadsopedia allows 15,000 calls a month per API key. It accepts calls again at ${inDays(40).toISOString()}.`],
+])('a Retry-After %s fails at once with a readable message', async (_name, retryAfter, description) => {
+	sandbox().control.injectFaults({ kind: 429, retryAfter });
+	const run = await runAgainst(sandbox(), getList(), { credentials: retrying });
+	expect(run.error?.message).toBe('The monthly quota of Leadsopedia API calls is spent');
+	expect(run.error?.description).toBe(description);
+	expect(apiCalls()).toHaveLength(1);
+});
+
 test('retries stop after Max Tries with a clear error', async () => {
 	sandbox().control.injectFaults({ kind: 503, times: 5 });
 	const run = await runAgainst(sandbox(), getList(), { credentials: retrying });

@@ -1,4 +1,5 @@
 import { byId, listNamed, runAgainst, startGaps, useSandbox } from './sandbox-run';
+import { runLeadsopedia } from '../helpers/engine';
 
 const INTERVAL_MS = 300;
 // The sandbox enforces the same interval on arrival times, as the API does.
@@ -59,4 +60,23 @@ test('Seconds Between Calls 0 turns pacing off', async () => {
 	});
 	expect(run.items).toHaveLength(25);
 	for (const gap of startGaps(sandbox())) expect(gap).toBeLessThan(INTERVAL_MS / 2);
+});
+
+test('one key through differently written Base URLs of one API, or with a pasted space, shares one lane', async () => {
+	const listId = listNamed(sandbox(), 'Customers');
+	const parameters = { resource: 'list', operation: 'get', listId: byId(listId) };
+	const { origin, pathname } = new URL(sandbox().baseUrl);
+	const key = sandbox().apiKey;
+	const spellings = [
+		{ baseUrl: `${origin}${pathname}`, apiKey: key },
+		{ baseUrl: `${origin.toUpperCase()}${pathname}`, apiKey: key },
+		{ baseUrl: `${origin.replace('http:', 'HTTP:')}${pathname}/`, apiKey: ` ${key}\n` },
+	];
+	const runs = await Promise.all(
+		spellings.map(({ baseUrl, apiKey }) => runLeadsopedia(parameters, { baseUrl, credentials: { apiKey, ...paced } })),
+	);
+	for (const run of runs) expect(run.error).toBeUndefined();
+	const gaps = startGaps(sandbox());
+	expect(gaps).toHaveLength(2);
+	expectPaced(gaps);
 });

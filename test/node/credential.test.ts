@@ -1,14 +1,13 @@
 import { createServer } from 'node:net';
-import { NodeHelpers, type ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
-import { testCredential as runCredentialTest } from '../helpers/credential-tester';
+import { testCredential } from '../helpers/credential-tester';
 import { leadsopediaCredentials } from '../helpers/engine';
 import { BASE_URL, api, expectRefused, listRef, pairedTo, requestLines, run, useNock, v1 } from '../helpers/nock';
 
 const account = { id: 1, name: 'Demo Ltd', status: 'active' };
 const getAccount = { resource: 'account', operation: 'get' };
 const credentialType = new LeadsopediaApi();
-const testCredential = (credentials: ICredentialDataDecryptedObject) => runCredentialTest(credentialType.test, credentials);
 
 /** Whether the credential form shows the https notice for this Base URL (n8n's own display rules). */
 function showsHttpsNotice(baseUrl: string): boolean {

@@ -2,6 +2,8 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'leadsopediaApi';
 
+export const LEADSOPEDIA_API_HOST = 'api.leadsopedia.com';
+
 export interface LeadsopediaCredentials {
 	apiKey: string;
 	/** Without a trailing slash. */
@@ -28,6 +30,13 @@ function seconds(value: unknown, fallback: number): number {
 		: number;
 }
 
+/**
+ * Real keys have 23 characters. A shorter string cannot be one, and redacting it would
+ * blank out its letters wherever they occur in a message, mangling the text and giving
+ * the key away; such a key is refused before any call.
+ */
+export const MIN_API_KEY_LENGTH = 16;
+
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
@@ -35,7 +44,9 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * a plain-http base URL on any other host is refused before a call is made.
  */
 export function checkedCredentials(node: INode, data: Record<string, unknown>): LeadsopediaCredentials {
-	const apiKey = String(data.apiKey ?? '');
+	// HTTP trims a header value, so a pasted space still authenticates: trim it here too, so
+	// the key redacted from messages is the key the API saw.
+	const apiKey = String(data.apiKey ?? '').trim();
 	const rawBaseUrl = String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
 	let url: URL;
 	try {
@@ -53,6 +64,11 @@ export function checkedCredentials(node: INode, data: Record<string, unknown>): 
 	}
 	if (!apiKey) {
 		throw new NodeOperationError(node, 'The Leadsopedia credential has no API key');
+	}
+	if (apiKey.length < MIN_API_KEY_LENGTH) {
+		throw new NodeOperationError(node, 'The API key in the Leadsopedia credential is too short to be a Leadsopedia key', {
+			description: `Leadsopedia API keys are at least ${MIN_API_KEY_LENGTH} characters long. Copy the whole key from Leadsopedia under Settings → API Key.`,
+		});
 	}
 	return {
 		apiKey,

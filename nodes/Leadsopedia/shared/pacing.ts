@@ -31,10 +31,16 @@ async function waitUntil(time: number): Promise<void> {
 	if (wait > 0) await sleep(wait);
 }
 
-/** A short, non-reversible name for a key, so this table never holds the key itself. */
+/**
+ * A short, non-reversible name for a key at an API, so this table never holds the key
+ * itself. The API limits a key wherever on its host the call goes, so the lane is the
+ * key's at the normalised origin (URL lower-cases scheme and host and drops a default
+ * port): `https://api…/v1` and `HTTPS://API…:443/v1/` share one.
+ */
 export function keyFingerprint(baseUrl: string, apiKey: string): string {
+	const origin = new URL(baseUrl).origin;
 	let hash = 0x811c9dc5;
-	for (const char of `${baseUrl}\n${apiKey}`) {
+	for (const char of `${origin}\n${apiKey}`) {
 		hash ^= char.charCodeAt(0);
 		hash = Math.imul(hash, 0x01000193) >>> 0;
 	}

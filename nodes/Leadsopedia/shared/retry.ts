@@ -16,6 +16,24 @@ export function retryAfterMs(header: unknown, now: number): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Beyond this a wait names no believable reset (and past about 275,000 years, no date at all). */
+const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** A header value as it may be shown to a user: one line, of bounded length. */
+function shownHeader(header: unknown): string {
+	const value = String(Array.isArray(header) ? header[0] : header).replace(/\s+/g, ' ').trim();
+	return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/** When the API takes calls again after a spent quota, in a sentence that any Retry-After can fill. */
+export function quotaResetSentence(header: unknown, waitMs: number | undefined, now: number): string {
+	if (waitMs === undefined) return 'It accepts calls again at the start of next month.';
+	if (waitMs > YEAR_MS) {
+		return `It asked to wait more than a year (Retry-After: ${shownHeader(header)}), so it names no date to try again: try again next month.`;
+	}
+	return `It accepts calls again at ${new Date(now + waitMs).toISOString()}.`;
+}
+
 /** Exponential backoff from one second, with jitter so that callers do not retry in step. */
 export function backoffMs(attempt: number, maxWaitMs: number, random = Math.random): number {
 	const ceiling = Math.min(maxWaitMs, 1000 * 2 ** (attempt - 1));

@@ -12,7 +12,7 @@ import type {
 import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
 import { holdOff, inTurn, keyFingerprint } from './pacing';
-import { backoffMs, isTransientStatus, retryAfterMs, saysQuotaSpent } from './retry';
+import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
 export type ApiContext = IExecuteSingleFunctions | IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -133,13 +133,13 @@ export async function sendToApi(
 		const { response } = outcome;
 		if (response.statusCode === 429) {
 			const now = Date.now();
-			const waitMs = retryAfterMs(response.headers['retry-after'], now);
+			const retryAfter = response.headers['retry-after'];
+			const waitMs = retryAfterMs(retryAfter, now);
 			const quotaSpent = saysQuotaSpent(bodyText(response.body)) || (waitMs ?? 0) > credentials.maxWaitMs;
 			if (quotaSpent) {
-				const resets = waitMs === undefined ? 'at the start of next month' : `at ${new Date(now + waitMs).toISOString()}`;
 				throw fail(
 					'The monthly quota of Leadsopedia API calls is spent',
-					`Leadsopedia allows 15,000 calls a month per API key. It accepts calls again ${resets}.`,
+					`Leadsopedia allows 15,000 calls a month per API key. ${quotaResetSentence(retryAfter, waitMs, now)}`,
 					429,
 				);
 			}
