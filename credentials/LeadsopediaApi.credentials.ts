@@ -7,6 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { CREDENTIAL_DEFAULTS } from '../nodes/Leadsopedia/shared/credentials';
 
+/** A Base URL the key may be sent to: https, or plain http to this machine only. */
+const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
+
 export class LeadsopediaApi implements ICredentialType {
 	name = 'leadsopediaApi';
 
@@ -39,11 +42,18 @@ export class LeadsopediaApi implements ICredentialType {
 				'Change only to reach the API through a proxy or the local sandbox. Must be https, except for a loopback address.',
 		},
 		{
+			displayName: 'The Base URL must use https (plain http only to localhost, 127.x.x.x or [::1]): the key is never sent elsewhere',
+			name: 'baseUrlNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { hide: { baseUrl: [{ _cnd: { regex: SAFE_BASE_URL } }] } },
+		},
+		{
 			displayName: 'Seconds Between Calls',
 			name: 'requestInterval',
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.requestInterval,
-			typeOptions: { minValue: 0, numberPrecision: 1 },
+			typeOptions: { minValue: 0 },
 			description:
 				'The API allows one call every 10 seconds per key: every node and trigger using this key in this n8n waits its turn. 0 turns the spacing off (for the sandbox or a plan with other limits).',
 		},
@@ -54,7 +64,7 @@ export class LeadsopediaApi implements ICredentialType {
 			default: CREDENTIAL_DEFAULTS.maxTries,
 			typeOptions: { minValue: 1, maxValue: 10 },
 			description:
-				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server error or a lost connection',
+				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server failure or a lost connection',
 		},
 		{
 			displayName: 'Max Wait Before Retry (Seconds)',
@@ -88,8 +98,32 @@ export class LeadsopediaApi implements ICredentialType {
 	// Base URL becomes an address no request can be made to.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: String.raw`={{ /^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\/+$/, '') : 'refused:the-base-url-must-use-https' }}`,
+			baseURL: String.raw`={{ /${SAFE_BASE_URL}/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\/+$/, '') : 'refused:the-base-url-must-use-https' }}`,
 			url: '/account',
 		},
+		// What the credential dialog says for each answer; n8n shows only the network code when none came.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Leadsopedia rejected the API key. Copy it again from Leadsopedia under Settings → API Key and paste it here.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The API key has no access to the Leadsopedia API. Check that your plan includes API access, or use a key of an account that has it.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Leadsopedia API at this Base URL. Use https://api.leadsopedia.com/v1 unless you go through a proxy.',
+				},
+			},
+		],
 	};
 }

@@ -36,15 +36,15 @@ export const contactChecks: CheckGroup = {
 
 		await runner.check('contact getAll returns every contact of the list', async () => {
 			const { listId, contacts } = freshList(context, 'E2E contacts getAll');
-			assert.deepEqual(await call('contact-getAll', { listId }), contacts);
+			assert.deepEqual(await call('contact-getAll', { listId }), contacts.map((item) => ({ ...item, list_id: listId })));
 		});
 		await runner.check('contact get by id', async () => {
 			const { listId, contacts } = freshList(context, 'E2E contact get by id');
-			assert.deepEqual(await call('contact-get-by-id', { listId, contactId: contacts[1].id }), [contacts[1]]);
+			assert.deepEqual(await call('contact-get-by-id', { listId, contactId: contacts[1].id }), [{ ...contacts[1], list_id: listId }]);
 		});
 		await runner.check('contact get by email', async () => {
 			const { listId, contacts } = freshList(context, 'E2E contact get by email');
-			assert.deepEqual(await call('contact-get-by-email', { listId, email: contacts[0].email }), [contacts[0]]);
+			assert.deepEqual(await call('contact-get-by-email', { listId, email: contacts[0].email }), [{ ...contacts[0], list_id: listId }]);
 		});
 		await runner.check('contact upsert creates, then updates by email', async () => {
 			const { listId } = freshList(context, 'E2E contact upsert');

@@ -14,18 +14,28 @@ export const errorCredentials = (sandbox: Sandbox): CredentialJson[] => [
 	sandboxCredential(sandbox, { ...SANDBOX_CREDENTIAL, ...OTHER_CREDENTIAL }, sandbox.otherApiKey),
 ];
 
+interface RecordedError {
+	message?: string;
+	name?: string;
+	httpCode?: string | null;
+}
+
 /**
  * Calls a workflow expected to fail and answers the error n8n recorded for its execution,
  * after checking that no key appears anywhere in that execution's saved data.
  */
-async function failure({ api, sandbox, workflowIds }: Context, path: string, body: Record<string, unknown>): Promise<string> {
+async function recordedError({ api, sandbox, workflowIds }: Context, path: string, body: Record<string, unknown>): Promise<RecordedError> {
 	const response = await api.webhook(path, body);
 	assert.notEqual(response.status, 200, `the workflow succeeded: ${await response.text()}`);
 	const [execution] = await api.executions(workflowIds.get(path) as string);
 	assert.equal(execution?.status, 'error', `latest execution: ${JSON.stringify(execution)?.slice(0, 300)}`);
 	const saved = JSON.stringify(execution);
 	for (const key of [sandbox.apiKey, sandbox.otherApiKey, WRONG_KEY]) assert.ok(!saved.includes(key), 'an API key appears in the execution data');
-	return String(execution.data?.resultData.error?.message);
+	return (execution.data?.resultData.error ?? {}) as RecordedError;
+}
+
+async function failure(context: Context, path: string, body: Record<string, unknown>): Promise<string> {
+	return String((await recordedError(context, path, body)).message);
 }
 
 /** Node errors as a user meets them in n8n: a clear message, and never the key. */
@@ -46,7 +56,10 @@ export const errorChecks: CheckGroup = {
 		});
 		await runner.check('error: a bad email is refused, naming the field, before any call', async () => {
 			control.clearLog();
-			assert.match(await failure(context, 'error-bad-email', { listId: demoList.id, email: 'not-an-email' }), /email/i);
+			const error = await recordedError(context, 'error-bad-email', { listId: demoList.id, email: 'not-an-email' });
+			assert.match(String(error.message), /email/i);
+			// The node's own error, not an API answer ("From Leadsopedia – Error code: none").
+			assert.deepEqual([error.name, error.httpCode ?? undefined], ['NodeOperationError', undefined]);
 			assert.deepEqual(control.requestLog(), []);
 		});
 		await runner.check('error: a wrong API key says so, without the key', async () => {

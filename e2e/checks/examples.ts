@@ -28,7 +28,7 @@ export const exampleChecks: CheckGroup = {
 		);
 		await runner.check('example list-contacts lists the contacts of Prospects', async () => {
 			const items = await execute(context, 'list-contacts', 'Get contacts of Prospects');
-			assert.deepEqual(items, control.contacts(PROSPECTS.id));
+			assert.deepEqual(items, control.contacts(PROSPECTS.id).map((contact) => ({ ...contact, list_id: PROSPECTS.id })));
 		});
 		await runner.check('example add-contact adds Jane to Prospects', async () => {
 			const [added] = await execute(context, 'add-contact', 'Add Jane to Prospects');

@@ -1,9 +1,31 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchDownloads } from './listSearch/searchDownloads';
 import { searchLists } from './listSearch/searchLists';
 import { accountProperties } from './resources/account';
 import { contactProperties } from './resources/contact';
 import { downloadProperties } from './resources/download';
 import { listProperties } from './resources/list';
+import { subtitleFor } from './shared/subtitle';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Download', value: 'download' },
+			{ name: 'List', value: 'list' },
+		],
+		default: 'contact',
+	},
+	...accountProperties,
+	...contactProperties,
+	...downloadProperties,
+	...listProperties,
+];
 
 export class Leadsopedia implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +34,7 @@ export class Leadsopedia implements INodeType {
 		icon: { light: 'file:leadsopedia.svg', dark: 'file:leadsopedia.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleFor(properties),
 		description: 'Manage lead lists and contacts, fetch exports and watch credits in Leadsopedia',
 		defaults: { name: 'Leadsopedia' },
 		usableAsTool: true,
@@ -25,26 +47,8 @@ export class Leadsopedia implements INodeType {
 			baseURL: '={{$credentials.baseUrl}}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Download', value: 'download' },
-					{ name: 'List', value: 'list' },
-				],
-				default: 'contact',
-			},
-			...accountProperties,
-			...contactProperties,
-			...downloadProperties,
-			...listProperties,
-		],
+		properties,
 	};
 
-	methods = { listSearch: { searchLists } };
+	methods = { listSearch: { searchLists, searchDownloads } };
 }

@@ -64,7 +64,7 @@ test('a Retry-After longer than the maximum wait is not waited for', async () =>
 test('retries stop after Max Tries with a clear error', async () => {
 	sandbox().control.injectFaults({ kind: 503, times: 5 });
 	const run = await runAgainst(sandbox(), getList(), { credentials: retrying });
-	expect(run.error?.message).toBe('Leadsopedia had a server error; try again later (503 on get a list)');
+	expect(run.error?.message).toBe('The Leadsopedia server failed to answer; try again later (503 on get list)');
 	expect(run.error?.httpCode).toBe('503');
 	expect(apiCalls()).toHaveLength(3);
 	expectNoKeyIn(run.serialized);
@@ -78,14 +78,14 @@ test('a POST that is not an upsert is not repeated after a server error', async 
 		{ resource: 'contact', operation: 'update', contactId: String(contact.id), updateFields: { title: 'CTO' } },
 		{ credentials: retrying },
 	);
-	expect(run.error?.message).toBe('Leadsopedia had a server error; try again later (500 on update a contact)');
+	expect(run.error?.message).toBe('The Leadsopedia server failed to answer; try again later (500 on update contact)');
 	expect(apiCalls()).toHaveLength(1);
 });
 
 test('a reset connection on a POST that is not an upsert fails at once', async () => {
 	sandbox().control.injectFaults({ kind: 'reset' });
 	const run = await runAgainst(sandbox(), { resource: 'list', operation: 'update', listId: byId(listNamed(sandbox(), 'Customers')), name: 'Renamed' }, { credentials: retrying });
-	expect(run.error?.message).toBe('Could not reach Leadsopedia to update a list');
+	expect(run.error?.message).toBe('Could not reach Leadsopedia to update list');
 	expect(run.error?.description).toMatch(/^The connection failed before an answer arrived \(ECONNRESET\)/);
 	expect(apiCalls()).toHaveLength(1);
 	expectNoKeyIn(run.serialized);
@@ -107,9 +107,9 @@ test('the create-or-update POST is repeated after a lost answer, and creates one
 
 describe('bodies that are not JSON are clear errors, never an empty success', () => {
 	const cases: Array<[string, FaultSpec, RegExp]> = [
-		['malformed JSON on a 200', { kind: 'malformed-json' }, /^Leadsopedia answered 200 with a body that is not valid JSON to get a list$/],
-		['an empty 200', { kind: 'empty' }, /^Leadsopedia answered 200 with an empty body to get a list$/],
-		['an HTML page on a 200', { kind: 'html', status: 200 }, /^Leadsopedia answered 200 with an HTML page instead of JSON to get a list$/],
+		['malformed JSON on a 200', { kind: 'malformed-json' }, /^Leadsopedia answered 200 with a body that is not valid JSON to get list$/],
+		['an empty 200', { kind: 'empty' }, /^Leadsopedia answered 200 with an empty body to get list$/],
+		['an HTML page on a 200', { kind: 'html', status: 200 }, /^Leadsopedia answered 200 with an HTML page instead of JSON to get list$/],
 	];
 	test.each(cases)('%s', async (_name, fault, message) => {
 		sandbox().control.injectFaults(fault);
@@ -155,7 +155,7 @@ describe('a failure in the middle of Return All', () => {
 		sandbox().control.injectFaults({ kind: 'slow', slowMs: 1, path: '/v1/contacts' });
 		failPageTwo(5);
 		const run = await runAgainst(sandbox(), parameters(), { credentials: { ...retrying, maxTries: 2 } });
-		expect(run.error?.message).toBe('Leadsopedia had a server error; try again later (500 on get many contacts)');
+		expect(run.error?.message).toBe('The Leadsopedia server failed to answer; try again later (500 on get many contacts)');
 		expect(run.items).toEqual([]);
 	});
 
@@ -165,7 +165,7 @@ describe('a failure in the middle of Return All', () => {
 		const run = await runAgainst(sandbox(), parameters(), { credentials: { ...retrying, maxTries: 2 }, continueOnFail: true });
 		expect(run.items).toEqual([
 			{
-				json: { error: 'Leadsopedia had a server error; try again later (500 on get many contacts)', description: 'Injected fault 500' },
+				json: { error: 'The Leadsopedia server failed to answer; try again later (500 on get many contacts)', description: 'Injected fault 500' },
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -44,7 +44,7 @@ test('plain http is allowed on loopback', async () => {
 test('an error body that echoes the key is shown without it', async () => {
 	nock(API).get('/v1/account').reply(401, { error: 'unauthorized', message: `Unknown key ${TEST_API_KEY}` }).persist();
 	const run = await runLeadsopedia(getAccount, { baseUrl: `${API}/v1` });
-	expect(run.error?.message).toBe('Leadsopedia rejected the API key: check the API Key in the Leadsopedia credential (401 on get the account)');
+	expect(run.error?.message).toBe('Leadsopedia rejected the API key: check the API Key in the Leadsopedia credential (401 on get account)');
 	expect(run.error?.description).toBe('Unknown key ***');
 	expect(run.serialized).not.toContain(TEST_API_KEY);
 });

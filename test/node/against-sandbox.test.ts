@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { runLeadsopedia, type RunOptions } from '../helpers/engine';
 import { listRef, pairedTo } from '../helpers/nock';
@@ -75,7 +75,7 @@ describe('Against the sandbox', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, expected as unknown as IDataObject[]));
+		expect(result.items).toEqual(pairedTo(0, expected.map((contact) => ({ ...contact, list_id: prospects.id }))));
 		const pages = Math.ceil(expected.length / 10);
 		expect(calls()).toEqual(
 			Array.from({ length: pages }, (_, index) => `GET /v1/contacts?list_id=${prospects.id}&page=${index + 1}&limit=10 200`),
@@ -131,7 +131,7 @@ describe('Against the sandbox', () => {
 
 		const result = await run({ resource: 'list', operation: 'get', listId: listRef(String(foreign.id)) });
 
-		expect(result.error?.message).toBe('The API key has no access to this resource (for example a list of another account) (403 on get a list)');
+		expect(result.error?.message).toBe('The API key has no access to this resource (for example a list of another account) (403 on get list)');
 		expect(result.error?.httpCode).toBe('403');
 		expect(calls()).toEqual([`GET /v1/mylists/${foreign.id} 403`]);
 		expect(result.serialized).not.toContain(sandbox.apiKey);
@@ -211,9 +211,9 @@ describe('Against the sandbox', () => {
 	});
 
 	it.each([
-		['a reset connection', { kind: 'reset' as const }, /^Could not reach Leadsopedia to get the account$/],
-		['a malformed JSON body', { kind: 'malformed-json' as const }, /^Leadsopedia answered 200 with a body that is not valid JSON to get the account$/],
-		['an HTML error page', { kind: 'html' as const }, /^Leadsopedia had a server error; try again later \(502 on get the account\)$/],
+		['a reset connection', { kind: 'reset' as const }, /^Could not reach Leadsopedia to get account$/],
+		['a malformed JSON body', { kind: 'malformed-json' as const }, /^Leadsopedia answered 200 with a body that is not valid JSON to get account$/],
+		['an HTML error page', { kind: 'html' as const }, /^The Leadsopedia server failed to answer; try again later \(502 on get account\)$/],
 	])('%s fails clearly without the key', async (_title, fault, message) => {
 		sandbox.control.injectFaults({ ...fault, path: '/v1/account' });
 

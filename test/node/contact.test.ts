@@ -16,16 +16,39 @@ const jane = {
 };
 const { id: _id, date_added: _added, ...janeFields } = jane;
 const list7 = listRef('7');
+/** What Simplify keeps of a contact. */
+const simple = (contact: typeof jane) => ({ id: contact.id, email: contact.email, first_name: contact.first_name, last_name: contact.last_name, title: contact.title, company: contact.company, list_id: 7 });
 
 const cases: CallCase[] = [
 	{
-		title: 'Get Many in a list: one item per contact',
+		title: 'Get Many in a list: one item per contact, with its list_id as the trigger gives it',
 		parameters: { resource: 'contact', operation: 'getAll', listId: list7 },
 		method: 'GET',
 		path: '/contacts',
 		query: { list_id: 7, page: 1, limit: 50 },
 		reply: { contacts: [jane, { ...jane, id: 124, email: 'joe@acme.com' }], total: 2, page: 1, limit: 50, pagesCount: 1 },
-		output: [jane, { ...jane, id: 124, email: 'joe@acme.com' }],
+		output: [
+			{ ...jane, list_id: 7 },
+			{ ...jane, id: 124, email: 'joe@acme.com', list_id: 7 },
+		],
+	},
+	{
+		title: 'Get Many, simplified',
+		parameters: { resource: 'contact', operation: 'getAll', listId: list7, simplify: true },
+		method: 'GET',
+		path: '/contacts',
+		query: { list_id: 7, page: 1, limit: 50 },
+		reply: { contacts: [jane, { ...jane, id: 124, email: 'joe@acme.com' }], total: 2, page: 1, limit: 50, pagesCount: 1 },
+		output: [simple(jane), simple({ ...jane, id: 124, email: 'joe@acme.com' })],
+	},
+	{
+		title: 'Get by ID, simplified',
+		parameters: { resource: 'contact', operation: 'get', listId: list7, identifyBy: 'id', contactId: '123', simplify: true },
+		method: 'GET',
+		path: '/contacts/7',
+		query: { id: 123 },
+		reply: jane,
+		output: [simple(jane)],
 	},
 	{
 		title: 'Get by ID',
@@ -34,7 +57,7 @@ const cases: CallCase[] = [
 		path: '/contacts/7',
 		query: { id: 123 },
 		reply: jane,
-		output: [jane],
+		output: [{ ...jane, list_id: 7 }],
 	},
 	{
 		title: 'Get by email: a "+" in the address arrives as "+", not as a space',
@@ -43,7 +66,7 @@ const cases: CallCase[] = [
 		path: '/contacts/7',
 		query: { email: 'jane+leads@acme.com' },
 		reply: jane,
-		output: [jane],
+		output: [{ ...jane, list_id: 7 }],
 	},
 	{
 		title: 'Create or Update: list id and email, each chosen field under its API name (201 created)',

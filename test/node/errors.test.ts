@@ -21,7 +21,7 @@ const apiErrors: ErrorCase[] = [
 		status: 401,
 		body: JSON.stringify({ error: 'unauthorized', message: `Invalid API key ${TEST_API_KEY}` }),
 		headers: json,
-		message: /^Leadsopedia rejected the API key: check the API Key in the Leadsopedia credential \(401 on get a list\)$/,
+		message: /^Leadsopedia rejected the API key: check the API Key in the Leadsopedia credential \(401 on get list\)$/,
 		description: /^Invalid API key \*\*\*$/,
 	},
 	{
@@ -29,7 +29,7 @@ const apiErrors: ErrorCase[] = [
 		status: 403,
 		body: JSON.stringify({ error: 'forbidden', message: 'Key has no access to list 7' }),
 		headers: json,
-		message: /^The API key has no access to this resource .*\(403 on get a list\)$/,
+		message: /^The API key has no access to this resource .*\(403 on get list\)$/,
 		description: /^Key has no access to list 7$/,
 	},
 	{
@@ -37,7 +37,7 @@ const apiErrors: ErrorCase[] = [
 		status: 404,
 		body: JSON.stringify({ error: 'not_found', message: 'No list 7' }),
 		headers: json,
-		message: /^Not found: no such item in Leadsopedia \(404 on get a list\)$/,
+		message: /^Not found: no such item in Leadsopedia \(404 on get list\)$/,
 		description: /^No list 7$/,
 	},
 	{
@@ -45,7 +45,7 @@ const apiErrors: ErrorCase[] = [
 		status: 500,
 		body: JSON.stringify({ error: 'server_error', message: 'Internal error' }),
 		headers: json,
-		message: /^Leadsopedia had a server error; try again later \(500 on get a list\)$/,
+		message: /^The Leadsopedia server failed to answer; try again later \(500 on get list\)$/,
 		description: /^Internal error$/,
 	},
 	{
@@ -53,14 +53,14 @@ const apiErrors: ErrorCase[] = [
 		status: 502,
 		body: `<html><body><h1>502 Bad Gateway</h1><!-- ${TEST_API_KEY} --></body></html>`,
 		headers: { 'Content-Type': 'text/html' },
-		message: /^Leadsopedia had a server error; try again later \(502 on get a list\)$/,
+		message: /^The Leadsopedia server failed to answer; try again later \(502 on get list\)$/,
 		description: /^Leadsopedia answered with an HTML page instead of JSON\.$/,
 	},
 	{
 		title: '503 with an empty body',
 		status: 503,
 		body: '',
-		message: /server error; try again later \(503 on get a list\)$/,
+		message: /server failed to answer; try again later \(503 on get list\)$/,
 		description: /^Leadsopedia answered with an empty body\.$/,
 	},
 	{
@@ -68,7 +68,7 @@ const apiErrors: ErrorCase[] = [
 		status: 400,
 		body: 'limit must be at most 1000',
 		headers: { 'Content-Type': 'text/plain' },
-		message: /^Leadsopedia refused the request as invalid \(400 on get a list\)$/,
+		message: /^Leadsopedia refused the request as invalid \(400 on get list\)$/,
 		description: /^Leadsopedia answered with a body that is not valid JSON\.$/,
 	},
 	{
@@ -76,27 +76,27 @@ const apiErrors: ErrorCase[] = [
 		status: 200,
 		body: '{"id": 7, "name": ',
 		headers: json,
-		message: /^Leadsopedia answered 200 with a body that is not valid JSON to get a list$/,
+		message: /^Leadsopedia answered 200 with a body that is not valid JSON to get list$/,
 	},
 	{
 		title: '200 with an HTML page',
 		status: 200,
 		body: '<html><body>Maintenance</body></html>',
 		headers: { 'Content-Type': 'text/html' },
-		message: /^Leadsopedia answered 200 with an HTML page instead of JSON to get a list$/,
+		message: /^Leadsopedia answered 200 with an HTML page instead of JSON to get list$/,
 	},
 	{
 		title: '200 with an empty body',
 		status: 200,
 		body: '',
-		message: /^Leadsopedia answered 200 with an empty body to get a list$/,
+		message: /^Leadsopedia answered 200 with an empty body to get list$/,
 	},
 	{
 		title: 'a redirect, not followed (it could take the key elsewhere)',
 		status: 302,
 		body: '',
 		headers: { Location: 'https://elsewhere.test/v1/mylists/7' },
-		message: /^Leadsopedia answered with a redirect, not followed .*\(302 on get a list\)$/,
+		message: /^Leadsopedia answered with a redirect, not followed .*\(302 on get list\)$/,
 	},
 ];
 

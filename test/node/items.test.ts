@@ -10,9 +10,12 @@ const getByEmail: INodeParameters = {
 	identifyBy: 'email',
 	email: '={{ $json.email }}',
 };
-const contact = (id: number, email: string) => ({ id, email });
+/** A contact as the API answers it. */
+const stored = (id: number, email: string) => ({ id, email });
+/** The same contact as the node outputs it: with the list it was read from. */
+const contact = (id: number, email: string) => ({ ...stored(id, email), list_id: 7 });
 const answersContact = (id: number, email: string) =>
-	api().get(v1('/contacts/7')).query({ email }).reply(200, contact(id, email));
+	api().get(v1('/contacts/7')).query({ email }).reply(200, stored(id, email));
 
 describe('Several input items', () => {
 	useNock();
@@ -40,7 +43,13 @@ describe('Several input items', () => {
 			{ input: [{ list: '7' }, { list: '8' }] },
 		);
 
-		expect(result.items).toEqual([...pairedTo(0, [{ id: 1 }, { id: 2 }]), ...pairedTo(1, [{ id: 3 }])]);
+		expect(result.items).toEqual([
+			...pairedTo(0, [
+				{ id: 1, list_id: 7 },
+				{ id: 2, list_id: 7 },
+			]),
+			...pairedTo(1, [{ id: 3, list_id: 8 }]),
+		]);
 	});
 
 	it('without Continue On Fail, one failed item fails the node', async () => {
@@ -71,9 +80,9 @@ describe('Continue On Fail', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
 			...pairedTo(0, [contact(1, 'a@acme.com')]),
-			...pairedTo(1, [{ error: 'Not found: no such item in Leadsopedia (404 on get a contact)', description: 'No contact b@acme.com' }]),
+			...pairedTo(1, [{ error: 'Not found: no such item in Leadsopedia (404 on get contact)', description: 'No contact b@acme.com' }]),
 			...pairedTo(2, [{ error: 'Email "not-an-email" is not a valid email address' }]),
-			...pairedTo(3, [{ error: expect.stringMatching(/no access .*\(403 on get a contact\)$/), description: 'Key *** has no access to list 7' }]),
+			...pairedTo(3, [{ error: expect.stringMatching(/no access .*\(403 on get contact\)$/), description: 'Key *** has no access to list 7' }]),
 			...pairedTo(4, [contact(5, 'e@acme.com')]),
 		]);
 		// The invalid email cost no request.
@@ -88,7 +97,7 @@ describe('Continue On Fail', () => {
 		const result = await run({ resource: 'list', operation: 'getAll', returnAll: true, options: { pageSize: 1 } }, { continueOnFail: true });
 
 		expect(result.items).toEqual(
-			pairedTo(0, [{ error: 'Leadsopedia had a server error; try again later (500 on get many lists)', description: 'Leadsopedia answered with an empty body.' }]),
+			pairedTo(0, [{ error: 'The Leadsopedia server failed to answer; try again later (500 on get many lists)', description: 'Leadsopedia answered with an empty body.' }]),
 		);
 	});
 });

@@ -8,6 +8,8 @@ interface Collection {
 	path: string;
 	query: IDataObject;
 	key: string;
+	/** What the node adds to each element (contacts carry their list_id). */
+	added?: IDataObject;
 }
 
 const collections: Collection[] = [
@@ -18,6 +20,7 @@ const collections: Collection[] = [
 		path: '/contacts',
 		query: { list_id: 7 },
 		key: 'contacts',
+		added: { list_id: 7 },
 	},
 	{ title: 'Download → Get Many', parameters: { resource: 'download', operation: 'getAll' }, path: '/downloads', query: {}, key: 'downloads' },
 	{ title: 'Account → Get Activity', parameters: { resource: 'account', operation: 'getActivity' }, path: '/account/activity', query: {}, key: 'activities' },
@@ -127,7 +130,7 @@ describe.each(collections)('$title', (collection) => {
 		const result = await run({ ...collection.parameters, ...parameters });
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, ids(1, output)));
+		expect(result.items).toEqual(pairedTo(0, ids(1, output).map((element) => ({ ...element, ...collection.added }))));
 		expect(requestLines()).toHaveLength(server.pages.length);
 	});
 });

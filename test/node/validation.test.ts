@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { expectRefused, listRef, run, useNock } from '../helpers/nock';
+import { api, expectRefused, listRef, requestLines, run, useNock, v1 } from '../helpers/nock';
 
 /** A list id typed as an expression: n8n's own regex check of the By ID mode does not see it. */
 const listExpression = (value: string) => listRef(`={{ ${JSON.stringify(value)} }}`);
@@ -46,8 +46,8 @@ const badInput: Array<[string, INodeParameters, string | RegExp]> = [
 		{ resource: 'contact', operation: 'delete', identifyBy: 'id', listId: listRef('7'), contactId: '12.0' },
 		'Contact ID must be a positive whole number, got "12.0"',
 	],
-	['a negative download id', { resource: 'download', operation: 'get', downloadId: '-17' }, 'Download ID must be a positive whole number, got "-17"'],
-	['a download id with a query in it', { resource: 'download', operation: 'delete', downloadId: '17?x=1' }, 'Download ID must be a positive whole number, got "17?x=1"'],
+	['a negative download id', { resource: 'download', operation: 'get', downloadId: '-17' }, 'Download must be a positive whole number, got "-17"'],
+	['a download id with a query in it', { resource: 'download', operation: 'delete', downloadId: '17?x=1' }, 'Download must be a positive whole number, got "17?x=1"'],
 	['a list name that evaluates to nothing', { resource: 'list', operation: 'create', name: '={{ $json.missing }}' }, 'Name must not be empty'],
 	['a blank list name', { resource: 'list', operation: 'create', name: '   ' }, 'Name must not be empty'],
 	['a new list name that evaluates to blanks', { resource: 'list', operation: 'update', listId: listRef('7'), name: '={{ "  " }}' }, 'New Name must not be empty'],
@@ -71,7 +71,10 @@ describe('Bad input is refused before any request', () => {
 	useNock();
 
 	it.each(badInput)('%s', async (_title, parameters, message) => {
-		expectRefused(await run(parameters), message);
+		const result = await run(parameters);
+
+		expectRefused(result, message);
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 0 } });
 	});
 
 	// Typed (not computed) values that n8n checks itself before the node runs.
@@ -83,5 +86,20 @@ describe('Bad input is refused before any request', () => {
 		['an empty binary field name', { resource: 'download', operation: 'getFile', downloadId: '17', binaryPropertyName: '' }],
 	])('n8n refuses %s', async (_title, parameters) => {
 		expectRefused(await run(parameters), /has issues|positive whole number/);
+	});
+});
+
+describe('A refused input item reads as the node’s own error, not as an API answer', () => {
+	useNock();
+
+	it('is a NodeOperationError naming the item, with no HTTP code', async () => {
+		api().get(v1('/contacts/7')).query({ email: 'ok@acme.com' }).reply(200, { id: 1, email: 'ok@acme.com' });
+		const input = [{ email: 'ok@acme.com' }, { email: 'jane@' }];
+
+		const result = await run(contactGet('={{ $json.email }}'), { input });
+
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'Email "jane@" is not a valid email address', context: { itemIndex: 1 } });
+		expect(result.error?.httpCode ?? undefined).toBeUndefined();
+		expect(requestLines()).toEqual(['GET /v1/contacts/7?email=ok%40acme.com']);
 	});
 });

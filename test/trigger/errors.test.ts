@@ -7,8 +7,8 @@ describe('Leadsopedia Trigger when the API fails', () => {
 	const sandbox = useSandbox({ order: 'asc' });
 
 	it.each<[FaultKind, RegExp]>([
-		[500, /server error/i],
-		[503, /server error/i],
+		[500, /server failed/i],
+		[503, /server failed/i],
 		[429, /rate limit/i],
 		['reset', /could not reach/i],
 		['malformed-json', /not valid JSON/i],

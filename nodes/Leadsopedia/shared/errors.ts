@@ -11,7 +11,7 @@ const statusMeaning: Record<number, string> = {
 
 export function meaningOfStatus(status: number): string {
 	if (statusMeaning[status]) return statusMeaning[status];
-	if (status >= 500) return 'Leadsopedia had a server error; try again later';
+	if (status >= 500) return 'The Leadsopedia server failed to answer; try again later';
 	if (status >= 300 && status < 400) {
 		return 'Leadsopedia answered with a redirect, not followed so that the API key goes nowhere else: check the Base URL';
 	}

@@ -6,8 +6,10 @@ import type {
 	INodePropertyOptions,
 	DeclarativeRestApiSettings,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
 import { asNodeError } from './errors';
+import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
 import { ItemParams } from './params';
 import { callApi, type ApiAnswer } from './transport';
@@ -28,7 +30,7 @@ export type OutputShaper = (
 export interface OperationDefinition {
 	name: string;
 	value: string;
-	/** Also the phrase used in error messages, so write it as a user would: "Get a list". */
+	/** Also the phrase used in messages ("… to get list"), so write it as n8n does: "Get list". */
 	action: string;
 	description: string;
 	method: IHttpRequestMethods;
@@ -40,6 +42,8 @@ export interface OperationDefinition {
 	collection?: CollectionKey;
 	/** How a single answer becomes items; default: the answer object as one item. */
 	output?: OutputShaper;
+	/** Reshapes each element of a collection, set up once per input item. */
+	element?: (params: ItemParams) => (json: IDataObject) => IDataObject;
 }
 
 export const asItem: OutputShaper = (answer) => [{ json: (answer.body ?? {}) as IDataObject }];
@@ -69,7 +73,8 @@ async function run(
 		const pageSize = params.count('options.pageSize', 'Page Size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
 		const wanted = returnAll ? Infinity : params.count('limit', 'Limit', 1, Number.MAX_SAFE_INTEGER, 50);
 		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize });
-		return items.map((json) => ({ json }));
+		const shape = definition.element?.(params);
+		return items.map((json) => ({ json: shape ? shape(json) : json }));
 	}
 	const answer = await callApi.call(this, {
 		...call,
@@ -106,7 +111,11 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 						return items;
 					} catch (thrown) {
 						const error = asNodeError(this.getNode(), thrown);
-						if (!this.continueOnFail()) throw error;
+						if (!this.continueOnFail()) {
+							// Bad input and the like are the node's own errors, not the API's.
+							if (error instanceof NodeOperationError) return raisedWhenCollected(error);
+							throw error;
+						}
 						const { message, description: detail } = error;
 						return [{ json: { error: message, ...(detail ? { description: detail } : {}) }, pairedItem }];
 					}

@@ -6,7 +6,7 @@ export const accountGet: OperationModule = {
 	operation: defineOperation({
 		name: 'Get',
 		value: 'get',
-		action: 'Get the account',
+		action: 'Get account',
 		description: 'Get the account’s name, company, contact details and status',
 		method: 'GET',
 		request: () => ({ path: endpoints.account() }),

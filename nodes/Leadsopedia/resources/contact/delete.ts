@@ -22,7 +22,7 @@ export const contactDelete: OperationModule = {
 	operation: defineOperation({
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a contact',
+		action: 'Delete contact',
 		description: 'Remove a contact from a list, by ID or email',
 		method: 'DELETE',
 		request: (params) => {

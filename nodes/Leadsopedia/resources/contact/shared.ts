@@ -2,17 +2,25 @@ import type { INodeProperties } from 'n8n-workflow';
 
 type Show = Record<string, string[]>;
 
+interface ContactField {
+	displayName: string;
+	name: string;
+	apiName: string;
+	description: string;
+	placeholder: string;
+}
+
 /** Contact fields a user can set, as n8n names them and as the API spells them. */
-const contactFields: Array<{ displayName: string; name: string; apiName: string }> = [
-	{ displayName: 'City', name: 'city', apiName: 'city' },
-	{ displayName: 'Company', name: 'company', apiName: 'company' },
-	{ displayName: 'Country', name: 'country', apiName: 'country' },
-	{ displayName: 'First Name', name: 'firstName', apiName: 'first_name' },
-	{ displayName: 'Last Name', name: 'lastName', apiName: 'last_name' },
-	{ displayName: 'Phone', name: 'phone', apiName: 'phone' },
-	{ displayName: 'Region', name: 'region', apiName: 'region' },
-	{ displayName: 'State', name: 'state', apiName: 'state' },
-	{ displayName: 'Title', name: 'title', apiName: 'title' },
+const contactFields: ContactField[] = [
+	{ displayName: 'City', name: 'city', apiName: 'city', description: 'The city the contact works in', placeholder: 'e.g. Chicago' },
+	{ displayName: 'Company', name: 'company', apiName: 'company', description: 'The company the contact works for', placeholder: 'e.g. Acme Inc.' },
+	{ displayName: 'Country', name: 'country', apiName: 'country', description: 'Sent as typed: keep one form, ideally the two-letter ISO code', placeholder: 'e.g. US' },
+	{ displayName: 'First Name', name: 'firstName', apiName: 'first_name', description: 'The contact’s first name', placeholder: 'e.g. Nathan' },
+	{ displayName: 'Last Name', name: 'lastName', apiName: 'last_name', description: 'The contact’s last name', placeholder: 'e.g. Smith' },
+	{ displayName: 'Phone', name: 'phone', apiName: 'phone', description: 'A phone number, ideally with its country code', placeholder: 'e.g. +1 312 555 0100' },
+	{ displayName: 'Region', name: 'region', apiName: 'region', description: 'A wider area, not the state: e.g. a sales territory', placeholder: 'e.g. Midwest' },
+	{ displayName: 'State', name: 'state', apiName: 'state', description: 'The state or province within the country', placeholder: 'e.g. Illinois' },
+	{ displayName: 'Title', name: 'title', apiName: 'title', description: 'The contact’s job title', placeholder: 'e.g. Head of Sales' },
 ];
 
 /** "Additional Fields" / "Update Fields": each chosen field goes into the body under its API name. */
@@ -29,6 +37,8 @@ export function contactFieldsCollection(name: string, displayName: string, show:
 			name: field.name,
 			type: 'string',
 			default: '',
+			description: field.description,
+			placeholder: field.placeholder,
 			routing: { send: { type: 'body', property: field.apiName } },
 		})),
 	};
@@ -57,16 +67,17 @@ export function contactIdField(show: Show): INodeProperties {
 		required: true,
 		default: '',
 		placeholder: 'e.g. 1234',
+		description: 'The contact’s Leadsopedia ID, as Contact → Get Many returns it',
 		displayOptions: { show },
 	};
 }
 
-export function emailField(show: Show, description?: string): INodeProperties {
+export function emailField(show: Show, description = 'The contact’s email address'): INodeProperties {
 	return {
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. nathan@example.com',
 		required: true,
 		default: '',
 		description,

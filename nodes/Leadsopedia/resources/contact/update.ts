@@ -9,7 +9,7 @@ export const contactUpdate: OperationModule = {
 	operation: defineOperation({
 		name: 'Update',
 		value: 'update',
-		action: 'Update a contact',
+		action: 'Update contact',
 		description: 'Change fields of a contact by ID',
 		method: 'POST',
 		request: (params) => {

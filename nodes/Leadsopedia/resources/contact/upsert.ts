@@ -10,8 +10,8 @@ export const contactUpsert: OperationModule = {
 	operation: defineOperation({
 		name: 'Create or Update',
 		value: 'upsert',
-		action: 'Create or update a contact',
-		description: 'Create a new record, or update the current one if it already exists (upsert)',
+		action: 'Create or update contact',
+		description: 'Create a new contact, or update the current one if it already exists (upsert)',
 		method: 'POST',
 		upsert: true,
 		request: (params) => ({

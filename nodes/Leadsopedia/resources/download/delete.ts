@@ -1,17 +1,17 @@
+import { downloadLocator } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { asDeleted, defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
-import { downloadIdField } from './shared';
 
 export const downloadDelete: OperationModule = {
 	operation: defineOperation({
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a download',
+		action: 'Delete download',
 		description: 'Delete an export file',
 		method: 'DELETE',
-		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),
-		output: asDeleted((params) => ({ id: Number(params.id('downloadId', 'Download ID')) })),
+		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download')) }),
+		output: asDeleted((params) => ({ id: Number(params.id('downloadId', 'Download')) })),
 	}),
-	fields: [downloadIdField(showFor('download', 'delete'))],
+	fields: [downloadLocator(showFor('download', 'delete'))],
 };

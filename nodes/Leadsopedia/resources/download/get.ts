@@ -1,16 +1,16 @@
+import { downloadLocator } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
-import { downloadIdField } from './shared';
 
 export const downloadGet: OperationModule = {
 	operation: defineOperation({
 		name: 'Get',
 		value: 'get',
-		action: 'Get a download',
+		action: 'Get download',
 		description: 'Get an export file’s name, type and link',
 		method: 'GET',
-		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download ID')) }),
+		request: (params) => ({ path: endpoints.download(params.id('downloadId', 'Download')) }),
 	}),
-	fields: [downloadIdField(showFor('download', 'get'))],
+	fields: [downloadLocator(showFor('download', 'get'))],
 };

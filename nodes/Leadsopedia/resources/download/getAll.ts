@@ -8,7 +8,7 @@ export const downloadGetAll: OperationModule = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many downloads',
-		description: 'Get the export files of the account',
+		description: 'Retrieve a list of the account’s export files',
 		method: 'GET',
 		request: () => ({ path: endpoints.downloads() }),
 		collection: 'downloads',

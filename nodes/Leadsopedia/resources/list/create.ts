@@ -6,7 +6,7 @@ export const listCreate: OperationModule = {
 	operation: defineOperation({
 		name: 'Create',
 		value: 'create',
-		action: 'Create a list',
+		action: 'Create list',
 		description: 'Create a lead list, or get the existing list of that name',
 		method: 'POST',
 		upsert: true,

@@ -7,7 +7,7 @@ export const listDelete: OperationModule = {
 	operation: defineOperation({
 		name: 'Delete',
 		value: 'delete',
-		action: 'Delete a list',
+		action: 'Delete list',
 		description: 'Delete a lead list and its contacts',
 		method: 'DELETE',
 		request: (params) => ({ path: endpoints.list(params.id('listId', 'List')) }),

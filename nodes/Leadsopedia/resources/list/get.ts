@@ -7,7 +7,7 @@ export const listGet: OperationModule = {
 	operation: defineOperation({
 		name: 'Get',
 		value: 'get',
-		action: 'Get a list',
+		action: 'Get list',
 		description: 'Get a lead list with its number of contacts',
 		method: 'GET',
 		request: (params) => ({ path: endpoints.list(params.id('listId', 'List')) }),

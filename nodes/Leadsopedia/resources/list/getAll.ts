@@ -8,7 +8,7 @@ export const listGetAll: OperationModule = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many lists',
-		description: 'Get the lead lists of the account',
+		description: 'Retrieve a list of the account’s lead lists',
 		method: 'GET',
 		request: () => ({ path: endpoints.lists() }),
 		collection: 'lists',

@@ -9,7 +9,7 @@ export const listUpdate: OperationModule = {
 	operation: defineOperation({
 		name: 'Update',
 		value: 'update',
-		action: 'Update a list',
+		action: 'Update list',
 		description: 'Rename a lead list',
 		method: 'POST',
 		request: (params) => {
@@ -26,6 +26,8 @@ export const listUpdate: OperationModule = {
 			type: 'string',
 			required: true,
 			default: '',
+			placeholder: 'e.g. Trade show leads 2025',
+			description: 'The list’s new name',
 			displayOptions: { show },
 		},
 	],
