@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { brokenImages, canvasNode, closeNode, executeStep, fillParameter, imageLoaded, openNode, openWorkflow, searchNodeCreator, signIn, statedItemCount } from './editor';
-import { actionNames, triggerNotices } from './node-facts';
+import { actionName, actionNames, triggerNotices } from './node-facts';
 import type { Sandbox } from '../../sandbox';
 
 export interface UiContext {
@@ -134,6 +134,38 @@ export const uiCases: UiCase[] = [
 			assert.deepEqual(sandbox.control.requestLog(), [], 'calls that reached the API');
 			await context.uxPoint(4, 'a local validation error reads as the node\'s own, not "From Leadsopedia"', async () => {
 				assert.doesNotMatch(error, /From Leadsopedia/);
+			});
+			await closeNode(page);
+		},
+	},
+	{
+		name: 'Get download from the node creator: the Download field picks from the account\'s files; fields show e.g. placeholders',
+		async run(context) {
+			const { page, n8nUrl, sandbox } = context;
+			await page.goto(`${n8nUrl}/workflow/new`);
+			const creator = await searchNodeCreator(page, 'Leadsopedia');
+			await creator.getByTestId('item-iterator-item').filter({ hasText: 'Leadsopedia' }).first().click();
+			const action = actionName('download', 'get');
+			const shown = creator.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${action}$`) });
+			if (!(await shown.isVisible())) await creator.getByText(/^Actions \(\d+\)$/).click();
+			await shown.click();
+			const ndv = page.getByTestId('ndv');
+			await ndv.waitFor();
+			await context.uxPoint(8, 'Download is a resource locator whose list holds the account\'s export files', async () => {
+				const locator = ndv.getByTestId('resource-locator-downloadId');
+				await locator.getByTestId('rlc-input').click();
+				const files = sandbox.control.downloads('demo').map((download) => download.filename);
+				assert.ok(files.length > 0, 'the sandbox has downloads');
+				await page.getByTestId('rlc-item').first().waitFor();
+				assert.deepEqual((await page.getByTestId('rlc-item').allInnerTexts()).map((text) => text.trim()).sort(), [...files].sort());
+				await page.keyboard.press('Escape');
+			});
+			await closeNode(page);
+			await openWorkflow(page, n8nUrl, exampleId(context, 'add-contact'));
+			await openNode(page, 'Add Jane to Prospects');
+			await context.uxPoint(5, 'contact fields carry e.g. placeholders', async () => {
+				const placeholder = await page.getByTestId('parameter-input-email').locator('input').getAttribute('placeholder');
+				assert.match(placeholder ?? '', /^e\.g\. /);
 			});
 			await closeNode(page);
 		},

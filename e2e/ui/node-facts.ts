@@ -10,11 +10,19 @@ import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.n
 
 const optionsOf = (property: INodeProperties) => (property.options ?? []) as Array<{ name: string; action?: string }>;
 
+const operationProperties = () => new Leadsopedia().description.properties.filter((property) => property.name === 'operation');
+
 /** The node creator lists one action per operation, under the operation's `action` text. */
 export function actionNames(): string[] {
-	return new Leadsopedia().description.properties
-		.filter((property) => property.name === 'operation')
-		.flatMap((property) => optionsOf(property).map((option) => option.action ?? option.name));
+	return operationProperties().flatMap((property) => optionsOf(property).map((option) => option.action ?? option.name));
+}
+
+/** The action text of one resource's operation, as the node creator shows it. */
+export function actionName(resource: string, operation: string): string {
+	const property = operationProperties().find((candidate) => candidate.displayOptions?.show?.resource?.includes(resource));
+	const option = (property?.options ?? []).find((candidate) => 'value' in candidate && candidate.value === operation) as { action?: string } | undefined;
+	if (!option?.action) throw new Error(`no action for ${resource} ${operation}`);
+	return option.action;
 }
 
 /** The notices the trigger's panel shows (the call quota). */
