@@ -15,7 +15,7 @@ import type { BrowserContext, Locator } from 'playwright-core';
 import { prepareEnvironment, type Environment } from '../environment';
 import { REPO } from '../package-tarball';
 import { killChildrenOnExit } from '../processes';
-import { Runner } from '../runner';
+import { exitWith, Runner } from '../runner';
 import { N8N_2 } from '../versions';
 import { readExamples } from '../workflows';
 import { launchBrowser } from './browser';
@@ -77,11 +77,4 @@ async function main(): Promise<number> {
 	return code;
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error) => {
-		console.error(error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+exitWith(main);

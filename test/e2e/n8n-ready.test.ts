@@ -21,17 +21,12 @@ async function serverWith(routes: string[]): Promise<{ baseUrl: string; requests
 }
 
 describe('readyForSignIn: when the demo and the e2e suite may sign in to a starting n8n', () => {
-	it('is not ready while settings answer but the sign-in routes do not exist yet (the demo start that failed with "Cannot POST /rest/login")', async () => {
-		const n8n = await serverWith(['GET /rest/settings']);
-		try {
-			await expect(readyForSignIn(n8n.baseUrl)).resolves.toBe(false);
-		} finally {
-			await n8n.close();
-		}
-	});
-
-	it('is not ready while the owner set-up route is missing, even if login answers', async () => {
-		const n8n = await serverWith(['GET /rest/settings', 'POST /rest/login']);
+	it.each([
+		['settings answer but the sign-in routes do not exist yet (the demo start that failed with "Cannot POST /rest/login")', ['GET /rest/settings']],
+		['the owner set-up route is missing, even if login answers', ['GET /rest/settings', 'POST /rest/login']],
+		['settings do not answer yet', ['POST /rest/owner/setup', 'POST /rest/login']],
+	])('is not ready while %s', async (_, routes) => {
+		const n8n = await serverWith(routes);
 		try {
 			await expect(readyForSignIn(n8n.baseUrl)).resolves.toBe(false);
 		} finally {
@@ -44,15 +39,6 @@ describe('readyForSignIn: when the demo and the e2e suite may sign in to a start
 		try {
 			await expect(readyForSignIn(n8n.baseUrl)).resolves.toBe(true);
 			expect(n8n.requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /rest/owner/setup', 'POST /rest/login']);
-		} finally {
-			await n8n.close();
-		}
-	});
-
-	it('is not ready while settings do not answer yet', async () => {
-		const n8n = await serverWith(['POST /rest/owner/setup', 'POST /rest/login']);
-		try {
-			await expect(readyForSignIn(n8n.baseUrl)).resolves.toBe(false);
 		} finally {
 			await n8n.close();
 		}
