@@ -13,10 +13,7 @@ export interface UiContext {
 	examples: Map<string, { id: string; name: string }>;
 	/** Saves README's screenshot `name` (of `area`, or the whole window) when the run takes them. */
 	shot(name: string, area?: Locator): Promise<void>;
-	/**
-	 * An assertion on issue 13's points 1-8, which the `ux` branch delivers: counted like any
-	 * other once the point is in PENDING_UX_POINTS no more; reported, not counted, until then.
-	 */
+	/** An assertion on one of issue 13's points 1-8 (the `ux` engineer's changes), named in its failure. */
 	uxPoint(point: number, what: string, check: () => Promise<void>): Promise<void>;
 }
 
