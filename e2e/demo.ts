@@ -7,23 +7,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareEnvironment } from './environment';
+import { demoCopy } from './demo-workflows';
+import { prepareEnvironment, type Environment } from './environment';
 import { mcpUrl } from './mcp-client';
 import { OWNER } from './n8n-api';
 import { killChildrenOnExit } from './processes';
 import { N8N_2 } from './versions';
-import { mcpPathOf, readExamples, TRIGGER_TYPE, type WorkflowJson } from './workflows';
+import { mcpPathOf, readExamples, TRIGGER_TYPE } from './workflows';
 
 const N8N_PORT = 5678;
 const SANDBOX_PORT = 8787;
-
-/** The example polls hourly (the API's monthly quota); the sandbox has none, so the demo polls every minute. */
-function pollEveryMinute(workflow: WorkflowJson): WorkflowJson {
-	const nodes = workflow.nodes.map((node) =>
-		node.type === TRIGGER_TYPE ? { ...node, parameters: { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } } } : node,
-	);
-	return { ...workflow, nodes };
-}
 
 /** Fails early and clearly when a port the demo needs is taken (an n8n already running?). */
 function assertPortFree(port: number, what: string): Promise<void> {
@@ -34,15 +27,17 @@ function assertPortFree(port: number, what: string): Promise<void> {
 	});
 }
 
-async function main(): Promise<void> {
-	// Ctrl-C is how a demo ends: not a failure.
-	killChildrenOnExit(0);
+/** Removes the demo's scratch folder once nothing writes to it any more. */
+function removeWorkDir(workDir: string): void {
+	// Retries: a killed n8n's last files may still be landing.
+	fs.rmSync(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}
+
+async function main(workDir: string, started: (env: Environment) => void): Promise<void> {
 	await assertPortFree(N8N_PORT, 'n8n');
 	await assertPortFree(SANDBOX_PORT, 'sandbox');
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-demo-'));
-	process.on('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
-	const examples = [...readExamples().values()].map(pollEveryMinute);
+	const examples = [...readExamples().values()].map(demoCopy);
 	const env = await prepareEnvironment({
 		flavor: N8N_2,
 		workDir,
@@ -51,6 +46,7 @@ async function main(): Promise<void> {
 		workflows: examples,
 		log: (message) => console.log(`demo: ${message}`),
 	});
+	started(env);
 	console.log('demo: starting n8n');
 	await env.n8n.start();
 	await env.api.signIn();
@@ -80,11 +76,29 @@ ${mcpServers.map((workflow) => `    ${mcpUrl(env.n8n.baseUrl, mcpPathOf(workflow
 
   Ctrl-C stops n8n and the sandbox.
 `);
-	// Runs until Ctrl-C: the exit handlers stop n8n and remove the scratch folder.
-	await new Promise(() => {});
 }
 
-main().catch((error: Error) => {
-	console.error(`demo: ${error.message}`);
-	process.exit(1);
-});
+/**
+ * Every way out (Ctrl-C, a failed start, an exception) stops n8n and the sandbox first,
+ * then removes the scratch folder: removing it while n8n still writes there left it behind.
+ */
+function run(): void {
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-demo-'));
+	let env: Environment | undefined;
+	const stopAll = async () => {
+		await env?.close();
+		removeWorkDir(workDir);
+	};
+	// Ctrl-C is how a demo ends: not a failure.
+	killChildrenOnExit(0, stopAll);
+	// Last resort, after the children were killed: an exit nobody saw coming.
+	process.on('exit', () => removeWorkDir(workDir));
+	main(workDir, (started) => (env = started)).catch(async (error: Error) => {
+		console.error(`demo: ${error.message}`);
+		await stopAll().catch(() => undefined);
+		process.exit(1);
+	});
+	// Runs until Ctrl-C (the handlers above stop everything): the sandbox's and n8n's handles keep it alive.
+}
+
+run();

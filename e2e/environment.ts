@@ -57,7 +57,7 @@ export const sandboxCredential = (sandbox: Sandbox, credential = SANDBOX_CREDENT
 export async function prepareEnvironment(options: EnvironmentOptions): Promise<Environment> {
 	const { workDir, log } = options;
 	log(`n8n ${options.flavor.n8n} on Node ${options.flavor.node ?? process.versions.node}, cache ${installDir(options.flavor)}`);
-	const install = ensureN8n(options.flavor);
+	const install = ensureN8n(options.flavor, log);
 
 	if (!options.tarball) log('building and packing the package');
 	const tarball = options.tarball ?? buildAndPack(path.join(workDir, 'pack'));

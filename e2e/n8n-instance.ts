@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { N8nInstall } from './install-n8n';
+import { readyForSignIn } from './n8n-ready';
 import { freePort, start, stop, waitFor, type Started } from './processes';
 
 /** Fixed so that the credentials imported into a user folder stay readable across restarts. */
@@ -76,7 +77,7 @@ export class N8nInstance {
 		return output;
 	}
 
-	/** Starts `n8n start` and waits until it reports ready. */
+	/** Starts `n8n start` and waits until it takes a sign-in. */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) return;
 		const logFile = this.logFile('start');
@@ -87,9 +88,7 @@ export class N8nInstance {
 		try {
 			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${logFile})`, timeoutMs, async () => {
 				if (exited !== undefined) return 'exited';
-				// Not /healthz/readiness: n8n 1.x answers it before its REST routes exist.
-				const response = await fetch(`${this.baseUrl}/rest/settings`);
-				return response.ok ? 'ready' : undefined;
+				return (await readyForSignIn(this.baseUrl)) ? 'ready' : undefined;
 			}, 500);
 			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${logFile}`);
 		} catch (error) {

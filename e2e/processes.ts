@@ -58,13 +58,24 @@ function killAll(): void {
 	for (const child of running) signalGroup(child, 'SIGKILL');
 }
 
-/** Make sure nothing outlives the harness, however it ends; a signal ends it with `signalExitCode`. */
-export function killChildrenOnExit(signalExitCode = 130): void {
+/**
+ * Make sure nothing outlives the harness, however it ends; a signal ends it with
+ * `signalExitCode`, after `onSignal` (say, stopping n8n so its folder can go) has run.
+ * A second signal does not wait for it.
+ */
+export function killChildrenOnExit(signalExitCode = 130, onSignal: () => Promise<void> = async () => {}): void {
 	process.on('exit', killAll);
+	let signalled = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.on(signal, () => {
-			killAll();
-			process.exit(signalExitCode);
+			const first = !signalled;
+			signalled = true;
+			const exit = () => {
+				killAll();
+				process.exit(signalExitCode);
+			};
+			if (first) void onSignal().then(exit, exit);
+			else exit();
 		});
 	}
 }

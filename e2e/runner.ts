@@ -34,3 +34,15 @@ export class Runner {
 function describeError(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
+
+/** Ends the process with the suite's exit code; an unexpected exception still ends with the closing line. */
+export function exitWith(suite: () => Promise<number>): void {
+	suite().then(
+		(code) => process.exit(code),
+		(error) => {
+			console.error(error);
+			console.log('0 passed, 1 failed');
+			process.exit(1);
+		},
+	);
+}

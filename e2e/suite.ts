@@ -25,7 +25,7 @@ import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
 import { killChildrenOnExit } from './processes';
-import { Runner } from './runner';
+import { exitWith, Runner } from './runner';
 import { flavorsFromArgs, type N8nFlavor } from './versions';
 import { readExamples, webhookWorkflow, type WorkflowJson } from './workflows';
 
@@ -135,11 +135,4 @@ async function main(): Promise<number> {
 	return runner.finish();
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error) => {
-		console.error(error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+exitWith(main);
