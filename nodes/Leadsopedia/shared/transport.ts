@@ -1,4 +1,3 @@
-import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -13,6 +12,7 @@ import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
 import { holdOff, inTurn, keyFingerprint } from './pacing';
 import { backoffMs, isTransientStatus, retryAfterMs, saysQuotaSpent } from './retry';
+import { Stop } from './stop';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
 export type ApiContext = IExecuteSingleFunctions | IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -98,8 +98,9 @@ async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, op
 /**
  * Sends one request to the API, paced per key, and tries again where that is safe: after
  * a 429 (waiting its Retry-After), and for repeatable requests after a 5xx, a reset or a
- * timeout. Returns the last answer, whatever its status; throws only when no answer came
- * or the monthly quota is spent. Every error it raises is built from safe strings only.
+ * timeout. Returns the last answer, whatever its status; throws only when no answer came,
+ * the monthly quota is spent or the execution was stopped (no call starts after a Stop,
+ * and no wait outlasts it). Every error it raises is built from safe strings only.
  */
 export async function sendToApi(
 	this: ApiContext,
@@ -108,19 +109,23 @@ export async function sendToApi(
 	policy: SendPolicy,
 ): Promise<Sent> {
 	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
+	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
 
 	// A lost connection or a 5xx may come after the API acted; a 429 never does.
 	let earlierTryMayHaveActed = false;
 	for (let tryNumber = 1; ; tryNumber++) {
-		const outcome = await inTurn(key, credentials.intervalMs, async () => await attempt.call(this, credentials, options));
+		const send = async () => await attempt.call(this, credentials, options);
+		const outcome = await inTurn(key, credentials.intervalMs, send, stop);
+		// A request n8n aborted for the Stop ends as a network error: not one to try again.
+		stop.check();
 		const lastTry = tryNumber >= credentials.maxTries;
 
 		if ('networkCode' in outcome) {
 			if (policy.repeatable && !lastTry) {
 				earlierTryMayHaveActed = true;
-				await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
+				await stop.pause(backoffMs(tryNumber, credentials.maxWaitMs));
 				continue;
 			}
 			// The code goes in the description: n8n would replace a message naming it with its own.
@@ -151,7 +156,7 @@ export async function sendToApi(
 		}
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
-			await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
+			await stop.pause(backoffMs(tryNumber, credentials.maxWaitMs));
 			continue;
 		}
 		return { response, earlierTryMayHaveActed };
