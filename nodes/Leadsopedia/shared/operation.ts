@@ -10,7 +10,7 @@ import type { CollectionKey } from './endpoints';
 import { asNodeError } from './errors';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
 import { ItemParams } from './params';
-import { callApi, type ApiAnswer } from './transport';
+import { callApi, connectionOf, type ApiAnswer, type Connection } from './transport';
 
 export interface RequestParts {
 	path: string;
@@ -23,6 +23,8 @@ export type OutputShaper = (
 	this: IExecutePaginationFunctions,
 	answer: ApiAnswer,
 	params: ItemParams,
+	/** The node's Request Options, for a shaper that makes a request of its own. */
+	connection: Connection,
 ) => Promise<INodeExecutionData[]> | INodeExecutionData[];
 
 export interface OperationDefinition {
@@ -62,7 +64,8 @@ async function run(
 	const fields = { ...declaredBody, ...parts.body };
 	// Only a request with fields has a body (and so a Content-Type): RoutingNode starts every one with {}.
 	const body = definition.method !== 'GET' && Object.keys(fields).length ? fields : undefined;
-	const call = { path: parts.path, qs: parts.qs, body, operation };
+	const connection = connectionOf(declared.options);
+	const call = { path: parts.path, qs: parts.qs, body, operation, connection };
 
 	if (definition.collection) {
 		const returnAll = params.boolean('returnAll');
@@ -77,7 +80,7 @@ async function run(
 		allowEmptyBody: definition.method === 'DELETE',
 		upsert: definition.upsert,
 	});
-	return await (definition.output ?? asItem).call(this, answer, params);
+	return await (definition.output ?? asItem).call(this, answer, params, connection);
 }
 
 /**

@@ -29,6 +29,29 @@ export interface ApiCall {
 	allowEmptyBody?: boolean;
 	/** A POST the API defines as an upsert, so sending it twice changes nothing more. */
 	upsert?: boolean;
+	/** The node's Request Options (proxy, SSL, timeout); none for the trigger and list search. */
+	connection?: Connection;
+}
+
+/** What n8n's Request Options put on a declarative node's request (RoutingNode parses the proxy). */
+export type Connection = Pick<IHttpRequestOptions, 'proxy' | 'skipSslCertificateValidation' | 'timeout'>;
+
+/** The Request Options of a request RoutingNode built: only the ones the user set. */
+export function connectionOf(options: Omit<Connection, 'skipSslCertificateValidation'> & { skipSslCertificateValidation?: unknown }): Connection {
+	const { proxy, skipSslCertificateValidation, timeout } = options;
+	return {
+		...(proxy ? { proxy } : {}),
+		...(skipSslCertificateValidation === true ? { skipSslCertificateValidation: true } : {}),
+		...(timeout ? { timeout } : {}),
+	};
+}
+
+/**
+ * The request options every call carries: the node's proxy and SSL choice, and the shorter
+ * of the credential's and the node's Timeout (RoutingNode fills in 300 s when the node sets none).
+ */
+export function connectionOptions(credentials: LeadsopediaCredentials, connection: Connection = {}): Connection {
+	return { ...connection, timeout: Math.min(credentials.timeoutMs, connection.timeout ?? Infinity) };
 }
 
 export interface ApiAnswer {
@@ -48,6 +71,7 @@ export interface SendPolicy {
 	operation: string;
 	/** Whether a lost or failed attempt may be sent again. */
 	repeatable: boolean;
+	connection?: Connection;
 }
 
 export async function credentialsOf(context: ApiContext): Promise<LeadsopediaCredentials> {
@@ -78,11 +102,11 @@ export function bodyText(body: unknown): string {
 type Attempt = { response: IN8nHttpFullResponse } | { networkCode: string };
 
 /** One attempt. The HTTP client's own error is dropped here: its request config holds the key. */
-async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions): Promise<Attempt> {
+async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions, connection?: Connection): Promise<Attempt> {
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			...options,
-			timeout: credentials.timeoutMs,
+			...connectionOptions(credentials, connection),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could lead the key header to another host: never follow one.
@@ -116,7 +140,7 @@ export async function sendToApi(
 	// A lost connection or a 5xx may come after the API acted; a 429 never does.
 	let earlierTryMayHaveActed = false;
 	for (let tryNumber = 1; ; tryNumber++) {
-		const send = async () => await attempt.call(this, credentials, options);
+		const send = async () => await attempt.call(this, credentials, options, policy.connection);
 		const outcome = await inTurn(key, credentials.intervalMs, send, stop);
 		// A request n8n aborted for the Stop ends as a network error: not one to try again.
 		stop.check();
@@ -176,7 +200,7 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 		this,
 		credentials,
 		{ method: call.method, baseURL: credentials.baseUrl, url: call.path, qs: call.qs, body: call.body, headers, json: false, encoding: 'text' },
-		{ operation: call.operation, repeatable },
+		{ operation: call.operation, repeatable, connection: call.connection },
 	);
 
 	const status = response.statusCode;
