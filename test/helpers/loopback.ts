@@ -77,7 +77,7 @@ export async function startSelfSignedHttps(handler: (incoming: IncomingMessage, 
 	}
 }
 
-/** An http server that takes requests and never answers them. */
-export async function startSilentHost(): Promise<Loopback> {
-	return await listen(createHttpServer(() => undefined), 'http');
+/** A plain http server; a handler that does nothing makes a host that never answers. */
+export async function startHttpHost(handler: (incoming: IncomingMessage, outgoing: ServerResponse) => void): Promise<Loopback> {
+	return await listen(createHttpServer(handler), 'http');
 }

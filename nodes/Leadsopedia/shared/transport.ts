@@ -99,6 +99,11 @@ export function bodyText(body: unknown): string {
 	return body === undefined || body === null ? '' : JSON.stringify(body);
 }
 
+/** Frees an answer that is not used: one asked for as a stream holds its connection until read. */
+function discard(response: IN8nHttpFullResponse): void {
+	(response.body as { destroy?: () => void } | undefined)?.destroy?.();
+}
+
 type Attempt = { response: IN8nHttpFullResponse } | { networkCode: string };
 
 /** One attempt. The HTTP client's own error is dropped here: its request config holds the key. */
@@ -114,9 +119,14 @@ async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, op
 		})) as IN8nHttpFullResponse;
 		return { response };
 	} catch (error) {
-		const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-		return { networkCode: typeof code === 'string' ? code : 'network error' };
+		return { networkCode: networkCodeOf(error) };
 	}
+}
+
+/** The system's code for a failed request (ECONNRESET, ETIMEDOUT, …), never its message: that may hold the request. */
+export function networkCodeOf(error: unknown): string {
+	const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+	return typeof code === 'string' ? code : 'network error';
 }
 
 /**
@@ -176,10 +186,12 @@ export async function sendToApi(
 			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
 			holdOff(key, now + pause);
+			discard(response);
 			continue;
 		}
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
+			discard(response);
 			await stop.pause(backoffMs(tryNumber, credentials.maxWaitMs));
 			continue;
 		}
