@@ -39,10 +39,10 @@ const bytes = (size: number, withLength: boolean) => (_incoming: IncomingMessage
 	outgoing.end();
 };
 
-function getFile(extra: INodeParameters = {}, credentials: IDataObject = {}) {
+function getFile(extra: INodeParameters = {}, credentials: IDataObject = {}, stop?: Promise<unknown>) {
 	return runLeadsopedia(
 		{ resource: 'download', operation: 'getFile', downloadId: '17', binaryPropertyName: 'data', ...extra },
-		{ baseUrl: `${api.origin}/v1`, credentials, asServer: true },
+		{ baseUrl: `${api.origin}/v1`, credentials, asServer: true, stop },
 	);
 }
 
@@ -113,4 +113,16 @@ test('Proxy in Request Options carries the API call and the file download', asyn
 	} finally {
 		await proxy.stop();
 	}
+});
+
+test('Stop while the file host keeps the node waiting ends the node at once', async () => {
+	let stoppedAt = 0;
+	fileAnswer = () => (stoppedAt = Date.now());
+	const stop = new Promise((resolve) => {
+		const check = () => (stoppedAt ? resolve(undefined) : setTimeout(check, 5));
+		check();
+	});
+	const run = await getFile({}, { timeout: 60 }, stop);
+	expect(run.error?.message).toBe('The execution was stopped');
+	expect(Date.now() - stoppedAt).toBeLessThan(1000);
 });

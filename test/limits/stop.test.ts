@@ -42,19 +42,6 @@ async function runAndStop(parameters: INodeParameters, credentials: IDataObject,
 	return { run, msToEnd: endedAt - stoppedAt, callsAfterStop };
 }
 
-test('Stop during a paced Return All over 30 pages: no call after it, the node ends within the interval', async () => {
-	sandbox().control.setOptions({ intervalMs: INTERVAL_MS });
-	const { run, msToEnd, callsAfterStop } = await runAndStop(
-		returnAllOfBigList(),
-		{ requestInterval: INTERVAL_MS / 1000 },
-		afterCalls(sandbox(), 3),
-	);
-	expect(callsAfterStop).toBe(0);
-	expect(apiCalls(sandbox())).toHaveLength(3);
-	expect(msToEnd).toBeLessThan(INTERVAL_MS);
-	expect(run.items).toEqual([]);
-}, 60_000);
-
 test('a stopped execution gives up its turn: another workflow with the key is not held for it', async () => {
 	sandbox().control.setOptions({ intervalMs: INTERVAL_MS });
 	const credentials = { requestInterval: INTERVAL_MS / 1000 };
@@ -73,29 +60,32 @@ test('a stopped execution gives up its turn: another workflow with the key is no
 	expect(second.startedAt - first.startedAt).toBeLessThan(INTERVAL_MS * 1.5);
 }, 60_000);
 
-test('Stop during the backoff after a 503 ends the node at once and sends nothing more', async () => {
-	sandbox().control.injectFaults({ kind: 503, times: 1 });
-	const { msToEnd, callsAfterStop } = await runAndStop(
-		returnAllOfBigList(),
+// The Retry-After case last: its 30 s hold stays on the key's lane, as the API's Retry-After binds every call of the key.
+test.each([
+	{
+		moment: 'a paced Return All over 30 pages, as its 3rd call arrives',
+		callsBeforeStop: 3,
+		credentials: { requestInterval: INTERVAL_MS / 1000 },
+		setUp: () => sandbox().control.setOptions({ intervalMs: INTERVAL_MS }),
+	},
+	{
 		// The first backoff lasts 0.5 to 1 s: Stop comes right after the 503.
-		{ maxTries: 4, maxRetryWait: 60 },
-		afterCalls(sandbox(), 1),
-	);
+		moment: 'the backoff after a 503',
+		callsBeforeStop: 1,
+		credentials: { maxTries: 4, maxRetryWait: 60 },
+		setUp: () => sandbox().control.injectFaults({ kind: 503, times: 1 }),
+	},
+	{
+		moment: 'a 30 s Retry-After hold',
+		callsBeforeStop: 1,
+		credentials: { maxTries: 4, maxRetryWait: 60 },
+		setUp: () => sandbox().control.injectFaults({ kind: 429, retryAfter: 30, times: 1 }),
+	},
+])('Stop during $moment: no call after it, the node ends at once', async ({ callsBeforeStop, credentials, setUp }) => {
+	setUp();
+	const { run, msToEnd, callsAfterStop } = await runAndStop(returnAllOfBigList(), credentials, afterCalls(sandbox(), callsBeforeStop));
 	expect(callsAfterStop).toBe(0);
-	expect(apiCalls(sandbox())).toHaveLength(1);
+	expect(apiCalls(sandbox())).toHaveLength(callsBeforeStop);
 	expect(msToEnd).toBeLessThan(400);
-}, 60_000);
-
-// Last: the 30 s hold stays on the key's lane, as the API's Retry-After binds every call of the key.
-test('Stop during a Retry-After hold ends the node at once and sends nothing more', async () => {
-	sandbox().control.injectFaults({ kind: 429, retryAfter: 30, times: 1 });
-	const { run, msToEnd, callsAfterStop } = await runAndStop(
-		returnAllOfBigList(),
-		{ maxTries: 4, maxRetryWait: 60 },
-		afterCalls(sandbox(), 1),
-	);
-	expect(callsAfterStop).toBe(0);
-	expect(apiCalls(sandbox())).toHaveLength(1);
-	expect(msToEnd).toBeLessThan(INTERVAL_MS);
 	expect(run.items).toEqual([]);
 }, 60_000);
