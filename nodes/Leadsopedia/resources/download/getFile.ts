@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { endpoints } from '../../shared/endpoints';
 import { DEFAULT_MAX_FILE_MB, fetchExportFile } from '../../shared/file';
+import { optionsCollection } from '../../shared/descriptions';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
 import { downloadIdField } from './shared';
@@ -44,23 +45,15 @@ export const downloadGetFile: OperationModule = {
 			hint: 'The name of the output binary field to put the file in',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: MAX_FILE_SIZE_LABEL,
-					name: 'maxFileSize',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: MAX_FILE_MB_CEILING },
-					default: DEFAULT_MAX_FILE_MB,
-					description: 'A larger file fails the item instead of filling n8n’s memory (for example a wrong link)',
-				},
-			],
-		},
+		optionsCollection(show, [
+			{
+				displayName: MAX_FILE_SIZE_LABEL,
+				name: 'maxFileSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_FILE_MB_CEILING },
+				default: DEFAULT_MAX_FILE_MB,
+				description: 'A larger file fails the item instead of filling n8n’s memory (for example a wrong link)',
+			},
+		]),
 	],
 };
