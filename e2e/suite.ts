@@ -19,6 +19,7 @@ import { exampleChecks } from './checks/examples';
 import { listChecks } from './checks/lists';
 import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
+import { requestOptionChecks } from './checks/request-options';
 import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
@@ -37,6 +38,7 @@ const groups: CheckGroup[] = [
 	accountChecks,
 	paginationChecks,
 	errorChecks,
+	requestOptionChecks,
 	// Last: it restarts n8n.
 	triggerChecks,
 ];
