@@ -20,6 +20,7 @@ import { listChecks } from './checks/lists';
 import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
 import { requestOptionChecks } from './checks/request-options';
+import { stopChecks, stopCredentials } from './checks/stop';
 import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
@@ -39,6 +40,7 @@ const groups: CheckGroup[] = [
 	paginationChecks,
 	errorChecks,
 	requestOptionChecks,
+	stopChecks,
 	// Last: it restarts n8n.
 	triggerChecks,
 ];
@@ -93,7 +95,7 @@ async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promis
 				flavor,
 				workDir,
 				tarball,
-				extraCredentials: errorCredentials,
+				extraCredentials: (sandbox) => [...errorCredentials(sandbox), ...stopCredentials(sandbox)],
 				workflows: all,
 				log: (message) => console.log(`..    ${message}`),
 			});
