@@ -10,6 +10,7 @@ import { countCalls, type CallCountRow } from './cases/api-calls';
 import { httpRequestNodeCalls, type HttpRequestRow } from './cases/http-request-node';
 import { pacedReturnAll } from './cases/paced';
 import { monthlyCalls } from './cases/schedule';
+import { stopDuringReturnAll } from './cases/stop';
 import { throughput } from './cases/throughput';
 import { triggerCalls, triggerState } from './cases/trigger';
 import { formatSpread, round } from './stats';
@@ -19,11 +20,12 @@ const smoke = process.argv.includes('--smoke');
 const withHttpRequestNode = !smoke && !process.argv.includes('--no-n8n');
 
 const sizes = smoke
-	? { contacts: [0, 101, 1000], pageSizes: [100], pacedInterval: 0.2, throughput: 10_000, runs: 1, batches: [0, 1, 100], states: [1000] }
+	? { contacts: [0, 101, 1000], pageSizes: [100], pacedInterval: 0.2, stopInterval: 2, throughput: 10_000, runs: 1, batches: [0, 1, 100], states: [1000] }
 	: {
 			contacts: [0, 1, 99, 100, 101, 1000, 10_000, 100_000],
 			pageSizes: [100, 1000],
 			pacedInterval: 10,
+			stopInterval: 10,
 			throughput: 100_000,
 			runs: 3,
 			batches: [0, 1, 100, 1000],
@@ -92,9 +94,15 @@ async function main(): Promise<void> {
 	console.log(table(['schedule', 'polls a month', 'calls a month', 'quota'], schedule.map((row) => [row.schedule, row.pollsPerMonth, row.callsPerMonth, row.quota])));
 	console.log(`goal default under 1,000 calls a month: ${goal(schedule[0].callsPerMonth < 1000, 'schedule')}`);
 
+	console.log(`\n6. Stop during a paced Return All of 30 pages, ${sizes.stopInterval} s between calls (node loaded as the n8n server loads it)`);
+	const stops = await stopDuringReturnAll(sizes.stopInterval);
+	console.log(table(['Stop lands', 'calls before', 'calls after Stop', 'ms from Stop to node end'], stops.map((row) => [row.moment, row.callsBeforeStop, row.callsAfterStop, round(row.msStopToEnd)])));
+	const stopOk = stops.every((row) => row.callsAfterStop === 0 && row.msStopToEnd < 1000);
+	console.log(`goal 0 calls after Stop, node ends < 1 s after it: ${goal(stopOk, 'stop')}`);
+
 	const seconds = round((Date.now() - started) / 1000, 1);
 	if (!smoke) {
-		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, schedule };
+		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, schedule, stops };
 		writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`\nwrote bench/results.json`);
 	}

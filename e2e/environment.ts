@@ -49,6 +49,12 @@ export const sandboxCredential = (sandbox: Sandbox, credential = SANDBOX_CREDENT
 	data: { apiKey, baseUrl: sandbox.baseUrl, requestInterval: 0 },
 });
 
+/** The sandbox key with the node's pacing on: calls through it queue in the key's lane in n8n. */
+export const pacedSandboxCredential = (sandbox: Sandbox, credential: { id: string; name: string }, intervalSeconds: number): CredentialJson => {
+	const paced = sandboxCredential(sandbox, { ...SANDBOX_CREDENTIAL, ...credential });
+	return { ...paced, data: { ...paced.data, requestInterval: intervalSeconds } };
+};
+
 /**
  * Everything up to a stopped n8n with the package, credentials and workflows in place:
  * n8n from the cache, the package built, packed and installed like a user's, the

@@ -21,6 +21,8 @@ import { listChecks } from './checks/lists';
 import { mcpChecks } from './checks/mcp';
 import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
+import { requestOptionChecks } from './checks/request-options';
+import { stopChecks } from './checks/stop';
 import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
@@ -41,6 +43,8 @@ const groups: CheckGroup[] = [
 	errorChecks,
 	mcpChecks,
 	httpRequestChecks,
+	requestOptionChecks,
+	stopChecks,
 	// Last: it restarts n8n.
 	triggerChecks,
 ];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Sandbox } from '../../sandbox';
-import { sandboxCredential, type CredentialJson } from '../environment';
+import { pacedSandboxCredential } from '../environment';
 import { McpSession, mcpUrl, type ToolAnswer } from '../mcp-client';
-import { MCP_TRIGGER_TYPE, mcpPathOf, readExamples, SANDBOX_CREDENTIAL, type WorkflowJson } from '../workflows';
+import { MCP_TRIGGER_TYPE, mcpPathOf, readExamples, type WorkflowJson } from '../workflows';
 import type { CheckGroup, Context } from './context';
 
 const EXAMPLE = 'ai-tools-mcp';
@@ -54,10 +54,7 @@ async function sandboxGet(sandbox: Sandbox, path: string): Promise<unknown> {
  * any answer, and answers small enough for a model's context.
  */
 export const mcpChecks: CheckGroup = {
-	credentials(sandbox: Sandbox): CredentialJson[] {
-		const paced = sandboxCredential(sandbox, { ...SANDBOX_CREDENTIAL, ...PACED_CREDENTIAL });
-		return [{ ...paced, data: { ...paced.data, requestInterval: PACED_INTERVAL_MS / 1000 } }];
-	},
+	credentials: (sandbox: Sandbox) => [pacedSandboxCredential(sandbox, PACED_CREDENTIAL, PACED_INTERVAL_MS / 1000)],
 	extraWorkflows: () => [pacedCopy()],
 
 	async run(context: Context) {

@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
 import { TestCredentialsHelper } from './credentials-helper';
-import { nodeTypes } from './node-types';
+import { nodeTypes, serverNodeTypes } from './node-types';
 
 export const TEST_API_KEY = 'test-key-3f9a1c7e5b';
 
@@ -63,6 +63,10 @@ export interface RunOptions {
 	credentials?: IDataObject;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Load the node as the n8n server does: with Request Options and the Stop signal. */
+	asServer?: boolean;
+	/** Press Stop on the execution when this settles (needs `asServer` to reach the node). */
+	stop?: Promise<unknown>;
 }
 
 /** Runs Start → Leadsopedia through n8n-core's WorkflowExecute, as a manual execution does. */
@@ -92,12 +96,14 @@ export async function runLeadsopedia(parameters: INodeParameters, options: RunOp
 		nodes,
 		connections: { Start: { main: [[{ node: 'Leadsopedia', type: 'main', index: 0 }]] } },
 		active: false,
-		nodeTypes,
+		nodeTypes: options.asServer ? serverNodeTypes : nodeTypes,
 	});
 	const credentials = leadsopediaCredentials(options.baseUrl, options.credentials);
 	let run: IRun;
 	try {
-		run = await new WorkflowExecute(additionalData(credentials), 'manual').run({ workflow });
+		const execution = new WorkflowExecute(additionalData(credentials), 'manual').run({ workflow });
+		void options.stop?.then(() => execution.cancel());
+		run = await execution;
 	} catch (thrown) {
 		// n8n refuses some input before the node runs (for example a resource locator that
 		// fails its regex): the user sees that refusal as the workflow's error.

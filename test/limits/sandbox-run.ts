@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { runLeadsopedia, type NodeRun } from '../helpers/engine';
+import { runLeadsopedia, type NodeRun, type RunOptions } from '../helpers/engine';
 
 /** One sandbox per test file, its counters, log and faults cleared before each test. */
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
@@ -19,18 +19,15 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	return () => sandbox as Sandbox;
 }
 
-export interface SandboxRunOptions {
+export interface SandboxRunOptions extends Omit<RunOptions, 'baseUrl' | 'credentials'> {
 	credentials?: IDataObject;
-	input?: IDataObject[];
-	continueOnFail?: boolean;
 }
 
 /** Runs the node against the sandbox with the demo account's key. */
 export function runAgainst(sandbox: Sandbox, parameters: INodeParameters, options: SandboxRunOptions = {}): Promise<NodeRun> {
 	return runLeadsopedia(parameters, {
+		...options,
 		baseUrl: sandbox.baseUrl,
-		input: options.input,
-		continueOnFail: options.continueOnFail,
 		credentials: { apiKey: sandbox.apiKey, ...options.credentials },
 	});
 }

@@ -86,23 +86,20 @@ export function pagingFields(show: Show, noun: string): INodeProperties[] {
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Page Size',
-					name: 'pageSize',
-					type: 'number',
-					default: DEFAULT_PAGE_SIZE,
-					typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-					description: `How many ${noun} to fetch per API call, from 1 to ${MAX_PAGE_SIZE}. The API allows one call every 10 seconds: ${MAX_PAGE_SIZE} fetches a long list ${MAX_PAGE_SIZE / DEFAULT_PAGE_SIZE} times faster than the default ${DEFAULT_PAGE_SIZE}.`,
-				},
-			],
-		},
+		optionsCollection(show, [
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				default: DEFAULT_PAGE_SIZE,
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+				description: `How many ${noun} to fetch per API call, from 1 to ${MAX_PAGE_SIZE}. The API allows one call every 10 seconds: ${MAX_PAGE_SIZE} fetches a long list ${MAX_PAGE_SIZE / DEFAULT_PAGE_SIZE} times faster than the default ${DEFAULT_PAGE_SIZE}.`,
+			},
+		]),
 	];
+}
+
+/** An operation's optional settings, under Options. */
+export function optionsCollection(show: Show, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: { show }, options };
 }

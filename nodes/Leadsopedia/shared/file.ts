@@ -1,6 +1,10 @@
 import { NodeOperationError, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse } from 'n8n-workflow';
 import { apiError } from './errors';
-import { credentialsOf, sendToApi } from './transport';
+import { Stop } from './stop';
+import { connectionOptions, credentialsOf, networkCodeOf, sendToApi, type Connection } from './transport';
+
+/** What Download File holds in memory at most unless the node says otherwise. */
+export const DEFAULT_MAX_FILE_MB = 100;
 
 const MIME_BY_EXTENSION: Record<string, string> = {
 	csv: 'text/csv',
@@ -23,7 +27,12 @@ export function mimeTypeOf(contentType: unknown, extension: string): string {
 	return MIME_BY_EXTENSION[extension.toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** A file on another host gets no key at all: a plain request. */
+const MB = 1024 * 1024;
+/** The body of a response asked for as a stream (typed here: node code imports nothing else). */
+type ByteStream = AsyncIterable<Buffer> & { destroy(): void };
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+/** A file on another host gets no key at all: a plain request (n8n adds the Stop signal only to authenticated ones). */
 async function fromFileHost(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
@@ -31,27 +40,81 @@ async function fromFileHost(
 	apiKey: string,
 ): Promise<IN8nHttpFullResponse> {
 	try {
-		return (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-	} catch {
-		throw apiError(this.getNode(), { operation, message: `Could not reach the file host to ${operation}`, apiKey });
+		return (await this.helpers.httpRequest({ ...options, abortSignal: Stop.of(this).signal })) as IN8nHttpFullResponse;
+	} catch (error) {
+		Stop.of(this).check();
+		const code = networkCodeOf(error);
+		const seconds = Number(options.timeout) / 1000;
+		throw TIMEOUT_CODES.has(code)
+			? apiError(this.getNode(), {
+					operation,
+					message: `The file host did not answer within ${seconds} s`,
+					description: 'That is the Timeout of the Leadsopedia credential (or the shorter one in the node’s Request Options).',
+					apiKey,
+				})
+			: apiError(this.getNode(), { operation, message: `Could not reach the file host to ${operation}`, description: `The connection failed (${code}).`, apiKey });
 	}
+}
+
+function tooBig(context: IExecuteSingleFunctions, maxMb: number): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The file is larger than the Max File Size of ${maxMb} MB`, {
+		itemIndex: context.getItemIndex(),
+		description: 'Nothing more of it was read. If the file is meant to be this large, raise Options → Max File Size.',
+	});
+}
+
+/** Reads the body, refusing it by its Content-Length, or as soon as more than the cap has arrived. */
+async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse, maxMb: number, operation: string): Promise<Buffer> {
+	const body = response.body as ByteStream;
+	const maxBytes = maxMb * MB;
+	if (Number(response.headers['content-length']) > maxBytes) {
+		body.destroy();
+		throw tooBig(this, maxMb);
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of body) {
+			size += chunk.length;
+			if (size > maxBytes) break;
+			chunks.push(chunk);
+		}
+	} catch {
+		Stop.of(this).check();
+		throw new NodeOperationError(this.getNode(), `The file host broke off the file after ${size} bytes`, {
+			itemIndex: this.getItemIndex(),
+			description: `The connection failed or stalled longer than the Timeout while sending it: ${operation} again.`,
+		});
+	}
+	if (size > maxBytes) {
+		body.destroy();
+		throw tooBig(this, maxMb);
+	}
+	return Buffer.concat(chunks, size);
+}
+
+export interface FileRequest {
+	/** The download's `url`. */
+	url: string;
+	extension: string;
+	operation: string;
+	/** The node's Request Options. */
+	connection: Connection;
+	maxMb: number;
 }
 
 /**
  * Fetches an export file from its `url`. Files usually live on another host than the API:
- * the key goes with the request only when the file is on the base URL's own origin.
+ * the key goes with the request only when the file is on the base URL's own origin. The
+ * credential's Timeout (or the node's shorter one) and Max File Size apply on either host.
  */
-export async function fetchExportFile(
-	this: IExecuteSingleFunctions,
-	fileUrl: string,
-	extension: string,
-	operation: string,
-): Promise<ExportFile> {
+export async function fetchExportFile(this: IExecuteSingleFunctions, file: FileRequest): Promise<ExportFile> {
+	const { operation, connection } = file;
 	const credentials = await credentialsOf(this);
 	let target: URL;
 	try {
 		// An empty link would resolve to the base URL itself, an API call with the key.
-		target = fileUrl.trim() ? new URL(fileUrl, `${credentials.baseUrl}/`) : new URL('invalid:');
+		target = file.url.trim() ? new URL(file.url, `${credentials.baseUrl}/`) : new URL('invalid:');
 	} catch {
 		target = new URL('invalid:');
 	}
@@ -64,16 +127,19 @@ export async function fetchExportFile(
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url: target.href,
-		encoding: 'arraybuffer',
+		// Streamed, so that the size cap acts before the file is in memory.
+		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		...connectionOptions(credentials, connection),
 	};
 	const sameOrigin = target.origin === new URL(credentials.baseUrl).origin;
 	const response = sameOrigin
-		? (await sendToApi.call(this, credentials, options, { operation, repeatable: true })).response
+		? (await sendToApi.call(this, credentials, options, { operation, repeatable: true, connection })).response
 		: await fromFileHost.call(this, options, operation, credentials.apiKey);
 	if (response.statusCode >= 300) {
+		(response.body as ByteStream).destroy();
 		throw apiError(this.getNode(), {
 			operation,
 			status: response.statusCode,
@@ -82,6 +148,6 @@ export async function fetchExportFile(
 			apiKey: credentials.apiKey,
 		});
 	}
-	const data = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
-	return { data, mimeType: mimeTypeOf(response.headers['content-type'], extension) };
+	const data = await readCapped.call(this, response, file.maxMb, operation);
+	return { data, mimeType: mimeTypeOf(response.headers['content-type'], file.extension) };
 }

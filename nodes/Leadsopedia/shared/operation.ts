@@ -12,7 +12,7 @@ import { asNodeError } from './errors';
 import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
 import { ItemParams } from './params';
-import { callApi, type ApiAnswer } from './transport';
+import { callApi, connectionOf, type ApiAnswer, type Connection } from './transport';
 
 export interface RequestParts {
 	path: string;
@@ -25,6 +25,8 @@ export type OutputShaper = (
 	this: IExecutePaginationFunctions,
 	answer: ApiAnswer,
 	params: ItemParams,
+	/** The node's Request Options, for a shaper that makes a request of its own. */
+	connection: Connection,
 ) => Promise<INodeExecutionData[]> | INodeExecutionData[];
 
 export interface OperationDefinition {
@@ -71,7 +73,8 @@ async function run(
 	}
 	// Only a request with fields has a body (and so a Content-Type): RoutingNode starts every one with {}.
 	const body = definition.method !== 'GET' && Object.keys(fields).length ? fields : undefined;
-	const call = { path: parts.path, qs: parts.qs, body, operation };
+	const connection = connectionOf(declared.options);
+	const call = { path: parts.path, qs: parts.qs, body, operation, connection };
 
 	if (definition.collection) {
 		const returnAll = params.boolean('returnAll');
@@ -87,7 +90,7 @@ async function run(
 		allowEmptyBody: definition.method === 'DELETE',
 		upsert: definition.upsert,
 	});
-	return await (definition.output ?? asItem).call(this, answer, params);
+	return await (definition.output ?? asItem).call(this, answer, params, connection);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import type { Stop } from './stop';
 
 /**
  * The API allows one call every interval per key, counted as its calls arrive. Every call
@@ -47,23 +48,32 @@ export function keyFingerprint(baseUrl: string, apiKey: string): string {
 	return `${hash.toString(16)}:${apiKey.length}`;
 }
 
-/** Runs `send` in the key's turn; with `intervalMs` 0 calls run at once, holding off only after a 429. */
-export async function inTurn<T>(key: string, intervalMs: number, send: () => Promise<T>): Promise<T> {
+/**
+ * Runs `send` in the key's turn; with `intervalMs` 0 calls run at once, holding off only
+ * after a 429. A stopped execution leaves its place in the queue at once, sends nothing,
+ * and passes its turn on without spending an interval: the next caller goes as soon as
+ * the caller before the stopped one is done.
+ */
+export async function inTurn<T>(key: string, intervalMs: number, send: () => Promise<T>, stop: Stop): Promise<T> {
 	const lane = laneOf(key);
 	if (intervalMs <= 0) {
-		await waitUntil(lane.holdUntil);
+		await stop.pause(lane.holdUntil - Date.now());
+		stop.check();
 		return await send();
 	}
 	const previous = lane.ready;
-	let finish: () => void = () => undefined;
-	const answered = new Promise<void>((resolve) => (finish = resolve));
-	lane.ready = answered.then(async () => await waitUntil(Date.now() + intervalMs));
-	await previous;
-	await waitUntil(lane.holdUntil);
+	let finish: (sent: boolean) => void = () => undefined;
+	const done = new Promise<boolean>((resolve) => (finish = resolve));
+	lane.ready = done.then(async (sent) => await (sent ? waitUntil(Date.now() + intervalMs) : previous));
+	let sent = false;
 	try {
+		await stop.until(previous);
+		await stop.pause(lane.holdUntil - Date.now());
+		stop.check();
+		sent = true;
 		return await send();
 	} finally {
-		finish();
+		finish(sent);
 	}
 }
 

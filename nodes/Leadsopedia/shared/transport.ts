@@ -1,4 +1,3 @@
-import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -13,6 +12,7 @@ import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
 import { holdOff, inTurn, keyFingerprint } from './pacing';
 import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
+import { Stop } from './stop';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
 export type ApiContext = IExecuteSingleFunctions | IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -29,6 +29,29 @@ export interface ApiCall {
 	allowEmptyBody?: boolean;
 	/** A POST the API defines as an upsert, so sending it twice changes nothing more. */
 	upsert?: boolean;
+	/** The node's Request Options (proxy, SSL, timeout); none for the trigger and list search. */
+	connection?: Connection;
+}
+
+/** What n8n's Request Options put on a declarative node's request (RoutingNode parses the proxy). */
+export type Connection = Pick<IHttpRequestOptions, 'proxy' | 'skipSslCertificateValidation' | 'timeout'>;
+
+/** The Request Options of a request RoutingNode built: only the ones the user set. */
+export function connectionOf(options: Omit<Connection, 'skipSslCertificateValidation'> & { skipSslCertificateValidation?: unknown }): Connection {
+	const { proxy, skipSslCertificateValidation, timeout } = options;
+	return {
+		...(proxy ? { proxy } : {}),
+		...(skipSslCertificateValidation === true ? { skipSslCertificateValidation: true } : {}),
+		...(timeout ? { timeout } : {}),
+	};
+}
+
+/**
+ * The request options every call carries: the node's proxy and SSL choice, and the shorter
+ * of the credential's and the node's Timeout (RoutingNode fills in 300 s when the node sets none).
+ */
+export function connectionOptions(credentials: LeadsopediaCredentials, connection: Connection = {}): Connection {
+	return { ...connection, timeout: Math.min(credentials.timeoutMs, connection.timeout ?? Infinity) };
 }
 
 export interface ApiAnswer {
@@ -48,6 +71,7 @@ export interface SendPolicy {
 	operation: string;
 	/** Whether a lost or failed attempt may be sent again. */
 	repeatable: boolean;
+	connection?: Connection;
 }
 
 export async function credentialsOf(context: ApiContext): Promise<LeadsopediaCredentials> {
@@ -75,14 +99,19 @@ export function bodyText(body: unknown): string {
 	return body === undefined || body === null ? '' : JSON.stringify(body);
 }
 
+/** Frees an answer that is not used: one asked for as a stream holds its connection until read. */
+function discard(response: IN8nHttpFullResponse): void {
+	(response.body as { destroy?: () => void } | undefined)?.destroy?.();
+}
+
 type Attempt = { response: IN8nHttpFullResponse } | { networkCode: string };
 
 /** One attempt. The HTTP client's own error is dropped here: its request config holds the key. */
-async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions): Promise<Attempt> {
+async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions, connection?: Connection): Promise<Attempt> {
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			...options,
-			timeout: credentials.timeoutMs,
+			...connectionOptions(credentials, connection),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could lead the key header to another host: never follow one.
@@ -90,16 +119,22 @@ async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, op
 		})) as IN8nHttpFullResponse;
 		return { response };
 	} catch (error) {
-		const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-		return { networkCode: typeof code === 'string' ? code : 'network error' };
+		return { networkCode: networkCodeOf(error) };
 	}
+}
+
+/** The system's code for a failed request (ECONNRESET, ETIMEDOUT, …), never its message: that may hold the request. */
+export function networkCodeOf(error: unknown): string {
+	const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+	return typeof code === 'string' ? code : 'network error';
 }
 
 /**
  * Sends one request to the API, paced per key, and tries again where that is safe: after
  * a 429 (waiting its Retry-After), and for repeatable requests after a 5xx, a reset or a
- * timeout. Returns the last answer, whatever its status; throws only when no answer came
- * or the monthly quota is spent. Every error it raises is built from safe strings only.
+ * timeout. Returns the last answer, whatever its status; throws only when no answer came,
+ * the monthly quota is spent or the execution was stopped (no call starts after a Stop,
+ * and no wait outlasts it). Every error it raises is built from safe strings only.
  */
 export async function sendToApi(
 	this: ApiContext,
@@ -108,19 +143,23 @@ export async function sendToApi(
 	policy: SendPolicy,
 ): Promise<Sent> {
 	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
+	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
 
 	// A lost connection or a 5xx may come after the API acted; a 429 never does.
 	let earlierTryMayHaveActed = false;
 	for (let tryNumber = 1; ; tryNumber++) {
-		const outcome = await inTurn(key, credentials.intervalMs, async () => await attempt.call(this, credentials, options));
+		const send = async () => await attempt.call(this, credentials, options, policy.connection);
+		const outcome = await inTurn(key, credentials.intervalMs, send, stop);
+		// A request n8n aborted for the Stop ends as a network error: not one to try again.
+		stop.check();
 		const lastTry = tryNumber >= credentials.maxTries;
 
 		if ('networkCode' in outcome) {
 			if (policy.repeatable && !lastTry) {
 				earlierTryMayHaveActed = true;
-				await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
+				await stop.pause(backoffMs(tryNumber, credentials.maxWaitMs));
 				continue;
 			}
 			// The code goes in the description: n8n would replace a message naming it with its own.
@@ -147,11 +186,13 @@ export async function sendToApi(
 			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
 			holdOff(key, now + pause);
+			discard(response);
 			continue;
 		}
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
-			await sleep(backoffMs(tryNumber, credentials.maxWaitMs));
+			discard(response);
+			await stop.pause(backoffMs(tryNumber, credentials.maxWaitMs));
 			continue;
 		}
 		return { response, earlierTryMayHaveActed };
@@ -171,7 +212,7 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 		this,
 		credentials,
 		{ method: call.method, baseURL: credentials.baseUrl, url: call.path, qs: call.qs, body: call.body, headers, json: false, encoding: 'text' },
-		{ operation: call.operation, repeatable },
+		{ operation: call.operation, repeatable, connection: call.connection },
 	);
 
 	const status = response.statusCode;

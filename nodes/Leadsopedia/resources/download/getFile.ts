@@ -1,12 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
-import { downloadLocator } from '../../shared/descriptions';
+import { downloadLocator, optionsCollection } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
-import { fetchExportFile } from '../../shared/file';
+import { DEFAULT_MAX_FILE_MB, fetchExportFile } from '../../shared/file';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
 
 const show = showFor('download', 'getFile');
 const BINARY_FIELD_LABEL = 'Put Output File in Field';
+const MAX_FILE_SIZE_LABEL = 'Max File Size (MB)';
+/** A Node.js Buffer holds up to about 2 GB on the Node versions n8n runs on. */
+const MAX_FILE_MB_CEILING = 2047;
 
 export const downloadGetFile: OperationModule = {
 	operation: defineOperation({
@@ -19,10 +22,12 @@ export const downloadGetFile: OperationModule = {
 			params.text('binaryPropertyName', BINARY_FIELD_LABEL);
 			return { path: endpoints.download(params.id('downloadId', 'Download')) };
 		},
-		async output(answer, params) {
+		async output(answer, params, connection) {
 			const download = (answer.body ?? {}) as IDataObject;
 			const extension = String(download.extension ?? '').replace(/^\./, '');
-			const file = await fetchExportFile.call(this, String(download.url ?? ''), extension, 'download file');
+			const maxMb = params.count('options.maxFileSize', MAX_FILE_SIZE_LABEL, 1, MAX_FILE_MB_CEILING, DEFAULT_MAX_FILE_MB);
+			const url = String(download.url ?? '');
+			const file = await fetchExportFile.call(this, { url, extension, operation: 'download file', connection, maxMb });
 			const fileName = String(download.filename ?? `download-${download.id}${extension ? `.${extension}` : ''}`);
 			const binary = await this.helpers.prepareBinaryData(file.data, fileName, file.mimeType);
 			return [{ json: download, binary: { [params.text('binaryPropertyName', BINARY_FIELD_LABEL)]: binary } }];
@@ -40,5 +45,15 @@ export const downloadGetFile: OperationModule = {
 			hint: 'The name of the output binary field to put the file in',
 			displayOptions: { show },
 		},
+		optionsCollection(show, [
+			{
+				displayName: MAX_FILE_SIZE_LABEL,
+				name: 'maxFileSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_FILE_MB_CEILING },
+				default: DEFAULT_MAX_FILE_MB,
+				description: 'A larger file fails the item instead of filling n8n’s memory (for example a wrong link)',
+			},
+		]),
 	],
 };

@@ -1,0 +1,91 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { Sandbox } from '../../sandbox';
+import { byId, listNamed, runAgainst, useSandbox } from './sandbox-run';
+
+const PAGES = 30;
+const PAGE_SIZE = 10;
+const INTERVAL_MS = 1000;
+const sandbox = useSandbox({ contacts: PAGES * PAGE_SIZE });
+
+const returnAllOfBigList = () => ({
+	resource: 'contact',
+	operation: 'getAll',
+	listId: byId(listNamed(sandbox(), 'Big list')),
+	returnAll: true,
+	options: { pageSize: PAGE_SIZE },
+});
+
+const apiCalls = (box: Sandbox) => box.control.requestLog().filter((entry) => entry.host === 'api');
+
+/** On the sandbox log's clock (Date.now() drifts from it by milliseconds). */
+const now = () => performance.timeOrigin + performance.now();
+
+/** Resolves once the sandbox has seen `count` API calls; the time of that moment. */
+async function afterCalls(box: Sandbox, count: number): Promise<number> {
+	for (let polls = 0; polls < 6000; polls++) {
+		if (apiCalls(box).length >= count) return now();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	throw new Error(`the sandbox never saw ${count} calls`);
+}
+
+/** Runs the node as the server does and presses Stop when `stopWhen` resolves. */
+async function runAndStop(parameters: INodeParameters, credentials: IDataObject, stopWhen: Promise<number>) {
+	let stoppedAt = 0;
+	const stop = stopWhen.then((at) => (stoppedAt = at));
+	const run = await runAgainst(sandbox(), parameters, { credentials, asServer: true, stop });
+	const endedAt = now();
+	// The node was still at work when Stop came.
+	expect(stoppedAt).toBeGreaterThan(0);
+	expect(run.error?.message).toBe('The execution was stopped');
+	const callsAfterStop = apiCalls(sandbox()).filter((entry) => entry.startedAt > stoppedAt).length;
+	return { run, msToEnd: endedAt - stoppedAt, callsAfterStop };
+}
+
+test('a stopped execution gives up its turn: another workflow with the key is not held for it', async () => {
+	sandbox().control.setOptions({ intervalMs: INTERVAL_MS });
+	const credentials = { requestInterval: INTERVAL_MS / 1000 };
+	const firstCall = afterCalls(sandbox(), 1);
+	const later = (ms: number) => firstCall.then(async () => await new Promise((resolve) => setTimeout(resolve, ms)));
+	// Its second page waits for the turn after its first call; the other workflow's call queues behind that one.
+	const stopped = runAndStop(returnAllOfBigList(), credentials, later(INTERVAL_MS / 4).then(now));
+	await later(INTERVAL_MS / 10);
+	const other = runAgainst(sandbox(), { resource: 'list', operation: 'get', listId: byId(listNamed(sandbox(), 'Customers')) }, { credentials });
+	const [, otherRun] = await Promise.all([stopped, other]);
+	expect(otherRun.error).toBeUndefined();
+	expect(apiCalls(sandbox())).toHaveLength(2);
+	const [first, second] = apiCalls(sandbox());
+	expect(second.path).toMatch(/^\/v1\/mylists\//);
+	// The other call takes the stopped page's turn, one interval after the first call: not two.
+	expect(second.startedAt - first.startedAt).toBeLessThan(INTERVAL_MS * 1.5);
+}, 60_000);
+
+// The Retry-After case last: its 30 s hold stays on the key's lane, as the API's Retry-After binds every call of the key.
+test.each([
+	{
+		moment: 'a paced Return All over 30 pages, as its 3rd call arrives',
+		callsBeforeStop: 3,
+		credentials: { requestInterval: INTERVAL_MS / 1000 },
+		setUp: () => sandbox().control.setOptions({ intervalMs: INTERVAL_MS }),
+	},
+	{
+		// The first backoff lasts 0.5 to 1 s: Stop comes right after the 503.
+		moment: 'the backoff after a 503',
+		callsBeforeStop: 1,
+		credentials: { maxTries: 4, maxRetryWait: 60 },
+		setUp: () => sandbox().control.injectFaults({ kind: 503, times: 1 }),
+	},
+	{
+		moment: 'a 30 s Retry-After hold',
+		callsBeforeStop: 1,
+		credentials: { maxTries: 4, maxRetryWait: 60 },
+		setUp: () => sandbox().control.injectFaults({ kind: 429, retryAfter: 30, times: 1 }),
+	},
+])('Stop during $moment: no call after it, the node ends at once', async ({ callsBeforeStop, credentials, setUp }) => {
+	setUp();
+	const { run, msToEnd, callsAfterStop } = await runAndStop(returnAllOfBigList(), credentials, afterCalls(sandbox(), callsBeforeStop));
+	expect(callsAfterStop).toBe(0);
+	expect(apiCalls(sandbox())).toHaveLength(callsBeforeStop);
+	expect(msToEnd).toBeLessThan(400);
+	expect(run.items).toEqual([]);
+}, 60_000);
