@@ -76,6 +76,17 @@ export class N8nApi {
 		return data;
 	}
 
+	/** One execution with its data. */
+	async execution(id: string): Promise<Execution> {
+		return await this.api<Execution>('GET', `/executions/${id}?includeData=true`);
+	}
+
+	/** The editor's "Execute workflow" from `trigger`; answers the execution's id. */
+	async runManually(workflowId: string, trigger: string): Promise<string> {
+		const { data } = await this.rest<{ data: { executionId: string } }>('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+		return data.executionId;
+	}
+
 	/** Tests a stored credential the way the editor's "Test" button does; `data` overrides stored fields. */
 	async testCredential(credential: { id: string; name: string; type: string }, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
 		const { data: result } = await this.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { ...credential, data } });

@@ -6,6 +6,13 @@ import { freePort, start, stop, waitFor, type Started } from './processes';
 /** Fixed so that the credentials imported into a user folder stay readable across restarts. */
 const ENCRYPTION_KEY = 'leadsopedia-e2e-not-a-secret';
 
+export interface InstanceOptions {
+	/** Settings over the defaults below, e.g. queue mode's database and Redis. */
+	env?: Record<string, string>;
+	/** A queue-mode worker (`n8n worker`): `port` is then its health server's. */
+	worker?: boolean;
+}
+
 /**
  * One private n8n: its own user folder and database, listening on loopback only. CLI
  * commands (import, execute) run only while the server is stopped: they share its
@@ -15,6 +22,8 @@ export class N8nInstance {
 	private server: Started | undefined;
 	private runs = 0;
 	readonly baseUrl: string;
+	/** The log of the server (or worker) process last started. */
+	serverLog = '';
 
 	constructor(
 		private readonly install: N8nInstall,
@@ -22,6 +31,7 @@ export class N8nInstance {
 		readonly port: number,
 		/** One log file per process started, numbered in order. */
 		readonly logDir: string,
+		private readonly options: InstanceOptions = {},
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		fs.mkdirSync(logDir, { recursive: true });
@@ -59,6 +69,8 @@ export class N8nInstance {
 			// `n8n execute` prints its result JSON at info level.
 			N8N_LOG_LEVEL: 'info',
 			...this.install.env,
+			...(this.options.worker ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) } : {}),
+			...this.options.env,
 		};
 	}
 
@@ -76,19 +88,21 @@ export class N8nInstance {
 		return output;
 	}
 
-	/** Starts `n8n start` and waits until it reports ready. */
+	/** Starts `n8n start` (or `n8n worker`) and waits until it reports ready. */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) return;
-		const logFile = this.logFile('start');
-		const server = start(this.install.node, [this.install.n8nBin, 'start'], { env: this.env(await freePort()), logFile });
+		const command = this.options.worker ? 'worker' : 'start';
+		const logFile = this.logFile(command);
+		const server = start(this.install.node, [this.install.n8nBin, command], { env: this.env(await freePort()), logFile });
 		this.server = server;
+		this.serverLog = logFile;
 		let exited: number | string | undefined;
 		void server.exited.then((code) => (exited = code));
 		try {
 			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${logFile})`, timeoutMs, async () => {
 				if (exited !== undefined) return 'exited';
-				// Not /healthz/readiness: n8n 1.x answers it before its REST routes exist.
-				const response = await fetch(`${this.baseUrl}/rest/settings`);
+				// Not /healthz/readiness on main: n8n 1.x answers it before its REST routes exist.
+				const response = await fetch(`${this.baseUrl}${this.options.worker ? '/healthz/readiness' : '/rest/settings'}`);
 				return response.ok ? 'ready' : undefined;
 			}, 500);
 			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${logFile}`);
