@@ -24,12 +24,12 @@ export class N8nApi {
 
 	constructor(private readonly baseUrl: string) {}
 
-	private async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+	private async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Response> {
 		return fetch(`${this.baseUrl}${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...headers },
 			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
+			signal: AbortSignal.timeout(timeoutMs),
 		});
 	}
 
@@ -94,8 +94,8 @@ export class N8nApi {
 	}
 
 	/** Calls a published workflow's webhook. */
-	webhook(path: string, body: unknown): Promise<Response> {
-		return this.request('POST', `/webhook/${path}`, body);
+	webhook(path: string, body: unknown, timeoutMs?: number): Promise<Response> {
+		return this.request('POST', `/webhook/${path}`, body, {}, timeoutMs);
 	}
 
 	/** GET on the server, no authentication: static files such as icons. */

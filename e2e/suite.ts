@@ -25,6 +25,7 @@ import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
 import { killChildrenOnExit } from './processes';
 import { queueChecks } from './queue/checks';
+import { loadChecks, loadCredentials } from './queue/load';
 import { prepareQueueEnvironment } from './queue/environment';
 import { Runner } from './runner';
 import { flavorsFromArgs, N8N_2, type N8nFlavor } from './versions';
@@ -45,7 +46,7 @@ const groups: CheckGroup[] = [
 	errorChecks,
 	// Last but the queue's: it restarts n8n.
 	triggerChecks,
-	...(queueMode ? [queueChecks] : []),
+	...(queueMode ? [loadChecks, queueChecks] : []),
 ];
 
 /** The examples under their own ids, and one webhook workflow per path the groups call. */
@@ -98,7 +99,7 @@ async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promis
 				flavor,
 				workDir,
 				tarball,
-				extraCredentials: errorCredentials,
+				extraCredentials: (sandbox) => [...errorCredentials(sandbox), ...(queueMode ? loadCredentials(sandbox) : [])],
 				workflows: all,
 				log: (message) => console.log(`..    ${message}`),
 			});
