@@ -3,8 +3,9 @@
  * and Create or Update started at once, spread by Redis over both workers, against the
  * sandbox with the API's 10 s interval scaled down to 1 s. Each worker paces its own calls
  * (pacing.ts is per process), so the workers' calls collide at the API and 429 recovery has
- * to carry the rest. Every execution must succeed with nothing lost or written twice; the
- * figures (calls, 429s, retries, wall time against the floor, per worker) are printed.
+ * to carry the rest. Nothing may be lost or written twice; with the settings README
+ * recommends, every execution must succeed. The figures (calls, 429s, retries, wall time
+ * against the floor, per worker) are printed.
  */
 import assert from 'node:assert/strict';
 import type { Sandbox, RequestLogEntry } from '../../sandbox';

@@ -42,7 +42,7 @@ function answers(port: number, request: string, expected: string): Promise<true 
 	});
 }
 
-async function serve(name: string, started: Started, ready: () => Promise<true | undefined>, logFile: string): Promise<Started> {
+async function untilReady(name: string, started: Started, ready: () => Promise<true | undefined>, logFile: string): Promise<Started> {
 	let exited: number | string | undefined;
 	void started.exited.then((code) => (exited = code));
 	try {
@@ -64,7 +64,7 @@ export async function startRedis(workDir: string): Promise<Service> {
 	fs.mkdirSync(dir, { recursive: true });
 	const logFile = path.join(dir, 'redis.log');
 	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
-	const server = await serve('Redis', start('redis-server', args, { logFile }), () => answers(port, 'PING\r\n', '+PONG'), logFile);
+	const server = await untilReady('Redis', start('redis-server', args, { logFile }), () => answers(port, 'PING\r\n', '+PONG'), logFile);
 	return { port, stop: () => stop(server) };
 }
 
@@ -86,7 +86,7 @@ export async function startPostgres(workDir: string): Promise<Service> {
 	const code = await initdb.exited;
 	if (code !== 0) throw new Error(`initdb failed (${code}); see ${logFile}`);
 	const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off'];
-	const server = await serve('PostgreSQL', start('runuser', asPostgres('postgres', args), { logFile }), () => pgReady(port), logFile);
+	const server = await untilReady('PostgreSQL', start('runuser', asPostgres('postgres', args), { logFile }), () => pgReady(port), logFile);
 	return { port, stop: () => stop(server) };
 }
 
