@@ -23,6 +23,8 @@ export interface EnvironmentOptions {
 	/** The packed package; built and packed here when absent. */
 	tarball?: string;
 	n8nPort?: number;
+	/** Settings of the main n8n over the harness's defaults (queue mode's). */
+	n8nEnv?: Record<string, string>;
 	sandboxPort?: number;
 	/** Credentials beside the sandbox one. */
 	extraCredentials?: (sandbox: Sandbox) => CredentialJson[];
@@ -36,6 +38,8 @@ export interface Environment {
 	api: N8nApi;
 	/** Where the packed package was installed. */
 	packageDir: string;
+	/** Queue mode's workers (none in regular mode). */
+	workers?: N8nInstance[];
 	close(): Promise<void>;
 }
 
@@ -71,7 +75,7 @@ export async function prepareEnvironment(options: EnvironmentOptions): Promise<E
 	const packageDir = installTarball(tarball, userFolder);
 
 	const sandbox = await startSandbox({ intervalMs: 0, port: options.sandboxPort ?? 0 });
-	const n8n = new N8nInstance(install, userFolder, options.n8nPort ?? (await freePort()), path.join(workDir, 'logs'));
+	const n8n = new N8nInstance(install, userFolder, options.n8nPort ?? (await freePort()), path.join(workDir, 'logs'), { env: options.n8nEnv });
 	const close = async () => {
 		await n8n.stop();
 		await sandbox.stop();

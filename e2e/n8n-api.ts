@@ -24,12 +24,12 @@ export class N8nApi {
 
 	constructor(private readonly baseUrl: string) {}
 
-	private async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+	private async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Response> {
 		return fetch(`${this.baseUrl}${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, ...headers },
 			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
+			signal: AbortSignal.timeout(timeoutMs),
 		});
 	}
 
@@ -76,6 +76,17 @@ export class N8nApi {
 		return data;
 	}
 
+	/** One execution with its data. */
+	async execution(id: string): Promise<Execution> {
+		return await this.api<Execution>('GET', `/executions/${id}?includeData=true`);
+	}
+
+	/** The editor's "Execute workflow" from `trigger`; answers the execution's id. */
+	async runManually(workflowId: string, trigger: string): Promise<string> {
+		const { data } = await this.rest<{ data: { executionId: string } }>('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+		return data.executionId;
+	}
+
 	/** Tests a stored credential the way the editor's "Test" button does; `data` overrides stored fields. */
 	async testCredential(credential: { id: string; name: string; type: string }, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
 		const { data: result } = await this.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { ...credential, data } });
@@ -83,8 +94,8 @@ export class N8nApi {
 	}
 
 	/** Calls a published workflow's webhook. */
-	webhook(path: string, body: unknown): Promise<Response> {
-		return this.request('POST', `/webhook/${path}`, body);
+	webhook(path: string, body: unknown, timeoutMs?: number): Promise<Response> {
+		return this.request('POST', `/webhook/${path}`, body, {}, timeoutMs);
 	}
 
 	/** GET on the server, no authentication: static files such as icons. */

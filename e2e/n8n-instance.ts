@@ -7,6 +7,13 @@ import { freePort, start, stop, waitFor, type Started } from './processes';
 /** Fixed so that the credentials imported into a user folder stay readable across restarts. */
 const ENCRYPTION_KEY = 'leadsopedia-e2e-not-a-secret';
 
+export interface InstanceOptions {
+	/** Settings over the defaults below, e.g. queue mode's database and Redis. */
+	env?: Record<string, string>;
+	/** A queue-mode worker (`n8n worker`): `port` is then its health server's. */
+	worker?: boolean;
+}
+
 /**
  * One private n8n: its own user folder and database, listening on loopback only. CLI
  * commands (import, execute) run only while the server is stopped: they share its
@@ -16,6 +23,8 @@ export class N8nInstance {
 	private server: Started | undefined;
 	private runs = 0;
 	readonly baseUrl: string;
+	/** The log of the server (or worker) process last started. */
+	serverLog = '';
 
 	constructor(
 		private readonly install: N8nInstall,
@@ -23,6 +32,7 @@ export class N8nInstance {
 		readonly port: number,
 		/** One log file per process started, numbered in order. */
 		readonly logDir: string,
+		private readonly options: InstanceOptions = {},
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		fs.mkdirSync(logDir, { recursive: true });
@@ -60,6 +70,8 @@ export class N8nInstance {
 			// `n8n execute` prints its result JSON at info level.
 			N8N_LOG_LEVEL: 'info',
 			...this.install.env,
+			...(this.options.worker ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) } : {}),
+			...this.options.env,
 		};
 	}
 
@@ -77,17 +89,20 @@ export class N8nInstance {
 		return output;
 	}
 
-	/** Starts `n8n start` and waits until it takes a sign-in. */
+	/** Starts `n8n start` (or `n8n worker`) and waits until it takes a sign-in (a worker: until it reports ready). */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) return;
-		const logFile = this.logFile('start');
-		const server = start(this.install.node, [this.install.n8nBin, 'start'], { env: this.env(await freePort()), logFile });
+		const command = this.options.worker ? 'worker' : 'start';
+		const logFile = this.logFile(command);
+		const server = start(this.install.node, [this.install.n8nBin, command], { env: this.env(await freePort()), logFile });
 		this.server = server;
+		this.serverLog = logFile;
 		let exited: number | string | undefined;
 		void server.exited.then((code) => (exited = code));
 		try {
 			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${logFile})`, timeoutMs, async () => {
 				if (exited !== undefined) return 'exited';
+				if (this.options.worker) return (await fetch(`${this.baseUrl}/healthz/readiness`)).ok ? 'ready' : undefined;
 				return (await readyForSignIn(this.baseUrl)) ? 'ready' : undefined;
 			}, 500);
 			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${logFile}`);

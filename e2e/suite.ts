@@ -2,6 +2,7 @@
  * The end-to-end suite: the packed package inside a real n8n, against the sandbox.
  *
  *   npm run test:e2e [-- --n8n 1|2]     # both n8n lines by default
+ *   npm run test:e2e -- --queue         # n8n 2.x in queue mode: main, Redis, PostgreSQL, 2 workers
  *
  * Ends with the line `N passed, M failed`; exits non-zero on any failure. Logs and
  * n8n's user folder are kept in a temporary folder when something fails.
@@ -15,7 +16,7 @@ import type { CheckGroup, Context, Item } from './checks/context';
 import { credentialChecks } from './checks/credential';
 import { downloadChecks } from './checks/downloads';
 import { errorChecks } from './checks/errors';
-import { exampleChecks } from './checks/examples';
+import { exampleChecks, manualRunExampleChecks } from './checks/examples';
 import { httpRequestChecks } from './checks/http-request';
 import { listChecks } from './checks/lists';
 import { mcpChecks } from './checks/mcp';
@@ -27,12 +28,18 @@ import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
 import { killChildrenOnExit } from './processes';
+import { prepareQueueEnvironment } from './queue/environment';
+import { queueChecks } from './queue/checks';
+import { loadChecks } from './queue/load';
 import { exitWith, Runner } from './runner';
-import { flavorsFromArgs, type N8nFlavor } from './versions';
+import { flavorsFromArgs, N8N_2, type N8nFlavor } from './versions';
 import { readExamples, webhookWorkflow, type WorkflowJson } from './workflows';
 
+/** Queue mode: every case again with the executions on workers, then the queue's own. */
+const queueMode = process.argv.includes('--queue');
+
 const groups: CheckGroup[] = [
-	exampleChecks,
+	queueMode ? manualRunExampleChecks : exampleChecks,
 	packageChecks,
 	credentialChecks,
 	listChecks,
@@ -45,8 +52,9 @@ const groups: CheckGroup[] = [
 	httpRequestChecks,
 	requestOptionChecks,
 	stopChecks,
-	// Last: it restarts n8n.
+	// Last but the queue's: it restarts n8n.
 	triggerChecks,
+	...(queueMode ? [loadChecks, queueChecks] : []),
 ];
 
 /** The examples under their own ids, the groups' other workflows, and one webhook workflow per path the groups call. */
@@ -89,14 +97,14 @@ function contextFor(env: Environment, runner: Runner, workflowIds: Map<string, s
 
 /** Every case in one n8n; its scratch folder is kept when a case failed. */
 async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promise<void> {
-	runner.section = `n8n ${flavor.n8n}`;
+	runner.section = `n8n ${flavor.n8n}${queueMode ? ' queue mode' : ''}`;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-e2e-'));
 	const { all, ids, webhookIds } = workflows();
 	const failedBefore = runner.failed;
 	let env: Environment | undefined;
 	try {
 		const prepared = await runner.check('set-up: n8n cached, package installed from the tarball, sandbox running, credentials and workflows imported', async () => {
-			env = await prepareEnvironment({
+			env = await (queueMode ? prepareQueueEnvironment : prepareEnvironment)({
 				flavor,
 				workDir,
 				tarball,
@@ -126,7 +134,7 @@ async function runIn(flavor: N8nFlavor, tarball: string, runner: Runner): Promis
 async function main(): Promise<number> {
 	killChildrenOnExit();
 	const runner = new Runner();
-	const flavors = flavorsFromArgs(process.argv.slice(2));
+	const flavors = queueMode ? [N8N_2] : flavorsFromArgs(process.argv.slice(2));
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-e2e-pack-'));
 	try {
 		let tarball = '';

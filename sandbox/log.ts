@@ -20,6 +20,8 @@ export interface RequestLogEntry {
 	host: 'api' | 'files';
 	/** The injected fault that answered it, if any. */
 	fault?: string;
+	/** The request body, if any (keys redacted): tells apart calls that differ only there. */
+	body?: string;
 }
 
 /** The request log. Any known key found in a path or query value is replaced by '[api-key]'. */
@@ -43,6 +45,10 @@ export class RequestLog {
 		};
 		this.entries.push(entry);
 		return entry;
+	}
+
+	recordBody(entry: RequestLogEntry, body: string): void {
+		if (body) entry.body = this.redact(body);
 	}
 
 	/** Records the status answered and how long the answer took. */

@@ -48,6 +48,7 @@ export class Listener {
 		let reply: Reply & { contentType?: string };
 		try {
 			const rawBody = await readBody(req);
+			this.state.log.recordBody(entry, rawBody);
 			const fault = this.state.faults.take(this.host, url.pathname);
 			if (fault) entry.fault = String(fault.kind);
 			if (fault && fault.kind !== 'slow') {

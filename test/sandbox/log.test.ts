@@ -19,14 +19,14 @@ describe('authentication', () => {
 });
 
 describe('request log', () => {
-	it('records method, path, query, status, time, key presence and account, in arrival order', async () => {
+	it('records method, path, query, body, status, time, key presence and account, in arrival order', async () => {
 		await call(sandbox, 'GET', '/contacts?list_id=1&limit=2');
 		await call(sandbox, 'POST', '/mylists', { key: sandbox.otherApiKey, body: { name: 'Logged' } });
 		await call(sandbox, 'GET', '/account', { key: null });
 		const log = sandbox.control.requestLog();
 		expect(log).toEqual([
 			{ method: 'GET', path: '/v1/contacts', query: { list_id: '1', limit: '2' }, status: 200, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: true, account: 'demo', host: 'api' },
-			{ method: 'POST', path: '/v1/mylists', query: {}, status: 201, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: true, account: 'other', host: 'api' },
+			{ method: 'POST', path: '/v1/mylists', query: {}, body: '{"name":"Logged"}', status: 201, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: true, account: 'other', host: 'api' },
 			{ method: 'GET', path: '/v1/account', query: {}, status: 401, startedAt: expect.any(Number), durationMs: expect.any(Number), keyPresent: false, host: 'api' },
 		]);
 		expect(log[0].startedAt).toBeGreaterThan(Date.now() - 60_000);
@@ -37,6 +37,7 @@ describe('request log', () => {
 		await call(sandbox, 'GET', '/account');
 		await call(sandbox, 'GET', `/account?api_key=${sandbox.apiKey}`);
 		await call(sandbox, 'GET', `/${sandbox.otherApiKey}/mylists`, { key: sandbox.otherApiKey });
+		await call(sandbox, 'POST', '/mylists', { body: { name: sandbox.apiKey } });
 		const text = JSON.stringify(sandbox.control.requestLog());
 		expect(text).not.toContain(sandbox.apiKey);
 		expect(text).not.toContain(sandbox.otherApiKey);
