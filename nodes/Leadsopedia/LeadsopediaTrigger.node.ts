@@ -11,6 +11,7 @@ import { asNodeError } from './shared/errors';
 import { MAX_PAGE_SIZE } from './shared/pagination';
 import { credentialsOf } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
+import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
 import { allListIds, contactSource } from './trigger/source';
 import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
@@ -40,6 +41,20 @@ async function callBudget(context: IPollFunctions): Promise<number> {
 	const { intervalMs } = await credentialsOf(context);
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	return intervalMs > 0 ? Math.max(2, Math.floor((0.8 * budgetMs) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+}
+
+/** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
+async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INodeExecutionData[][] | null> {
+	const staticData = context.getWorkflowStaticData('node');
+	const state = readState(staticData, watched.scope);
+	if (!state) {
+		// First activation: remember where every list stands; what is there already is not new.
+		writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
+		return null;
+	}
+	const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) });
+	writeState(staticData, result.state);
+	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 
 export class LeadsopediaTrigger implements INodeType {
@@ -79,16 +94,8 @@ export class LeadsopediaTrigger implements INodeType {
 				}
 				return [toItems([newest])];
 			}
-			const staticData = this.getWorkflowStaticData('node');
-			const state = readState(staticData, watched.scope);
-			if (!state) {
-				// First activation: remember where every list stands; what is there already is not new.
-				writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
-				return null;
-			}
-			const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(this) });
-			writeState(staticData, result.state);
-			return result.found.length > 0 ? [toItems(result.found)] : null;
+			const { id: workflowId } = this.getWorkflow();
+			return await unlessRunning(`${workflowId ?? ''}:${this.getNode().id}`, async () => await pollOnce(this, watched), null);
 		} catch (error) {
 			throw asNodeError(this.getNode(), error);
 		}
