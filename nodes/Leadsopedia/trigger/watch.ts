@@ -51,7 +51,8 @@ export async function pollWatched(
 		const result = await pollList(watched.source(listId), state.lists[listId] ?? emptyCursor(), budget);
 		spent += result.calls;
 		lists[listId] = result.cursor;
-		found.push(...result.contacts.map((contact) => ({ listId, contact })));
+		// One by one: a spread of a backlog of 100,000s would overflow the call stack.
+		for (const contact of result.contacts) found.push({ listId, contact });
 	}
 	return { found: inOrderAdded(found), state: { ...state, lists } };
 }
