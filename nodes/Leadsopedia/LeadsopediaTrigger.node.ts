@@ -13,7 +13,7 @@ import { credentialsOf } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
 import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
-import { allListIds, contactSource } from './trigger/source';
+import { allLists, contactSource } from './trigger/source';
 import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
 
 /** n8n's default poll budget, for hosts older than getPollBudgetMs. */
@@ -26,11 +26,11 @@ function toItems(found: FoundContact[]): INodeExecutionData[] {
 
 function watchedBy(context: IPollFunctions): Watched {
 	if (context.getNodeParameter('watchAllLists', false) as boolean) {
-		return { scope: 'all', listIds: async () => await allListIds(context), source: (listId) => contactSource(context, listId) };
+		return { scope: 'all', lists: async () => await allLists(context), source: (listId) => contactSource(context, listId) };
 	}
 	const listId = String(context.getNodeParameter('listId', '', { extractValue: true })).trim();
 	if (!listId) throw new NodeOperationError(context.getNode(), 'Choose the list to watch');
-	return { scope: `list:${listId}`, listIds: async () => [listId], source: (id) => contactSource(context, id) };
+	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id) };
 }
 
 /**

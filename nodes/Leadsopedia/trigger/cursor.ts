@@ -14,6 +14,8 @@ export interface ListCursor {
 	total: number;
 	/** The order GET /contacts answered in, when it was last seen. */
 	order?: Order;
+	/** Polls in a row the list was missing from GET /mylists (Watch All Lists). */
+	missing?: number;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
@@ -22,6 +24,8 @@ export interface TriggerState {
 	/** What is watched ("list:42" or "all"): a change of list or mode starts afresh. */
 	scope: string;
 	lists: Record<string, ListCursor>;
+	/** Watch All Lists: the list the next poll starts with, when this one ran out of budget. */
+	next?: string;
 }
 
 const STATE_FIELD = 'cursor';
@@ -41,7 +45,8 @@ function isCursor(value: unknown): value is ListCursor {
 		(cursor.last === null || isKey(cursor.last)) &&
 		Number.isInteger(cursor.at) &&
 		Number.isInteger(cursor.total) &&
-		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc')
+		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
+		(cursor.missing === undefined || Number.isInteger(cursor.missing))
 	);
 }
 
@@ -49,6 +54,7 @@ function isCursor(value: unknown): value is ListCursor {
 export function readState(staticData: IDataObject, scope: string): TriggerState | undefined {
 	const state = staticData[STATE_FIELD] as TriggerState | undefined;
 	if (!state || state.version !== 1 || state.scope !== scope || !state.lists || typeof state.lists !== 'object') return undefined;
+	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;
 }
 

@@ -78,7 +78,9 @@ function nextCursor(cursor: ListCursor, boundary: Window, fresh: Entry[], order:
 	}
 	const last = cursor.last;
 	const seen = last === null ? undefined : [...boundary.entries].reverse().find((entry) => compareKeys(entry.key, last) <= 0);
-	return seen ? { last, at: seen.position, total: boundary.total, order } : cursor;
+	if (seen) return { last, at: seen.position, total: boundary.total, order };
+	// An empty list is recorded as such: while /mylists says it stays empty, it costs no call.
+	return boundary.total === 0 ? { last, at: -1, total: 0, order } : cursor;
 }
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
