@@ -13,6 +13,7 @@ import { credentialsOf } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
 import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
+import { quotaHints } from './trigger/quota-hints';
 import { allLists, contactSource } from './trigger/source';
 import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
 
@@ -71,6 +72,7 @@ export class LeadsopediaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadsopediaApi', required: true }],
+		hints: quotaHints,
 		// n8n's node loader prepends its own Poll Times (every minute) to the properties of a
 		// polling node: the editor would show two Poll Times fields. A fresh copy on every read
 		// leaves that prepend without effect, so the only Poll Times is this node's (hourly).
