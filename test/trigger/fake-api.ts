@@ -12,6 +12,8 @@ export class FakeList {
 	readonly contacts: IDataObject[] = [];
 	calls = 0;
 	beforeCall?: (call: number) => void;
+	/** The most contacts the API puts on a page, whatever limit was asked for. */
+	pageCap = Infinity;
 	private nextId = 1;
 	private clock = Date.UTC(2025, 0, 1);
 
@@ -35,8 +37,9 @@ export class FakeList {
 		this.calls++;
 		this.beforeCall?.(this.calls);
 		const ordered = this.order === 'asc' ? this.contacts : [...this.contacts].reverse();
-		const items = ordered.slice((page - 1) * limit, page * limit).map((contact) => ({ ...contact }));
-		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / limit) };
+		const size = Math.min(limit, this.pageCap);
+		const items = ordered.slice((page - 1) * size, page * size).map((contact) => ({ ...contact }));
+		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / size), pageLimit: size };
 	}
 
 	source(): ContactSource {

@@ -5,7 +5,8 @@ import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './
 export interface ContactPage {
 	items: IDataObject[];
 	total: number;
-	pagesCount: number;
+	/** The page size the envelope says it used, when it says. */
+	pageLimit?: number;
 }
 
 /** What the poll logic needs from the API; the node binds it to the transport, tests to a fake. */
@@ -47,14 +48,24 @@ export const reachesBack = (window: Window, last: ContactKey | null): boolean =>
 /** Reads pages, checks every contact has a usable key and the page is ordered, and keeps every window read. */
 export class PageReader {
 	readonly windows: Window[] = [];
+	/** Contacts per page as the API pages them: the limit asked for until an answer shows a smaller one. */
+	size: number;
 
 	constructor(
 		private readonly source: ContactSource,
-		readonly limit: number,
-	) {}
+		private readonly limit: number,
+	) {
+		this.size = limit;
+	}
+
+	/** The page that holds a position (0-based, in the API's order). */
+	pageOf(position: number): number {
+		return Math.floor(Math.max(0, position) / this.size) + 1;
+	}
 
 	async read(page: number): Promise<Window> {
 		const answer = await this.source.page(page, this.limit);
+		this.learnSize(page, answer);
 		const entries = answer.items.map((contact, index) => {
 			const key = keyOf(contact);
 			if (!key) {
@@ -63,7 +74,7 @@ export class PageReader {
 					'The trigger needs both to tell new contacts from old ones; the poll was not counted, the next one retries.',
 				);
 			}
-			return { key, contact, position: (page - 1) * this.limit + index, total: answer.total };
+			return { key, contact, position: (page - 1) * this.size + index, total: answer.total };
 		});
 		const order = orderOfKeys(entries.map((entry) => entry.key));
 		if (order === 'unsorted') {
@@ -73,9 +84,24 @@ export class PageReader {
 			);
 		}
 		if (order === 'desc') entries.reverse();
-		const window: Window = { page, seq: this.windows.length, total: answer.total, pagesCount: answer.pagesCount, entries, order };
+		const pagesCount = Math.ceil(answer.total / this.size);
+		const window: Window = { page, seq: this.windows.length, total: answer.total, pagesCount, entries, order };
 		this.windows.push(window);
 		return window;
+	}
+
+	/**
+	 * The API may page by less than the limit asked for (a cap). The envelope's own limit says
+	 * so; without it, a short page that is not the list's last one does. pagesCount is never
+	 * trusted: the total over the page size gives it.
+	 */
+	private learnSize(page: number, answer: ContactPage): void {
+		if (answer.pageLimit !== undefined) {
+			this.size = Math.min(this.limit, answer.pageLimit);
+			return;
+		}
+		const count = answer.items.length;
+		if (count > 0 && count < this.size && (page - 1) * this.size + count < answer.total) this.size = count;
 	}
 
 	/** The latest read of a page, if it was read. */

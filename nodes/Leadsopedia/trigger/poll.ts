@@ -18,8 +18,6 @@ export interface ListPoll {
 	calls: number;
 }
 
-const pageOf = (position: number, pageSize: number) => Math.floor(Math.max(0, position) / pageSize) + 1;
-
 /** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
 function hintIn(order: Order, cursor: ListCursor): number {
 	return cursor.order === undefined || cursor.order === order ? cursor.at : cursor.total - 1 - cursor.at;
@@ -62,9 +60,9 @@ async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first
 	const { last } = cursor;
 	if (reachesBack(first, last) || first.entries.length === 0) return first;
 	const expected = last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
-	const boundaryPage = Math.min(pageOf(expected, limits.pageSize), Math.max(1, first.pagesCount));
+	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
-	let page = Math.max(2, Math.min(pageOf(expected - 1, limits.pageSize), boundaryPage - limits.maxCalls + 2));
+	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
 	let window = first;
 	while (!reachesBack(window, last) && page <= window.pagesCount) window = await reader.read(page++);
 	return window;
@@ -87,11 +85,11 @@ function nextCursor(cursor: ListCursor, boundary: Window, fresh: Entry[], order:
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
 	const assumed = cursor.order ?? 'desc';
-	let first = await reader.read(assumed === 'asc' ? pageOf(hintIn('asc', cursor), limits.pageSize) : 1);
+	let first = await reader.read(assumed === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const order = first.order ?? assumed;
 	if (order !== assumed) {
 		// The API answers in the other order than last time: start where that order starts.
-		const page = order === 'asc' ? pageOf(hintIn('asc', cursor), limits.pageSize) : 1;
+		const page = order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1;
 		if (page !== first.page) first = await reader.read(page);
 	}
 	const boundary =

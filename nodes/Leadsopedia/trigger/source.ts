@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 import { endpoints } from '../shared/endpoints';
 import { fetchPages, MAX_PAGE_SIZE, readEnvelope } from '../shared/pagination';
 import { callApi } from '../shared/transport';
@@ -19,16 +19,14 @@ export function contactSource(context: IPollFunctions, listId: string): ContactS
 				qs: { list_id: listId, page, limit },
 				operation: OPERATION,
 			});
-			const { items, pagesCount } = readEnvelope(context, answer.body, 'contacts', OPERATION);
-			const envelope = answer.body as IDataObject;
-			const total = Number(envelope.total ?? envelope.count);
-			if (!Number.isInteger(total) || total < 0) {
+			const { items, pageLimit, total } = readEnvelope(context, answer.body, 'contacts', OPERATION);
+			if (total === undefined || !Number.isInteger(total)) {
 				throw malformed(
 					`Leadsopedia's answer to ${OPERATION} has no total`,
 					'The trigger compares totals between pages to make sure no contact slipped between them.',
 				);
 			}
-			return { items, total, pagesCount };
+			return { items, total, pageLimit };
 		},
 	};
 }
