@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
 	console.log('\n4. Trigger: calls per poll (0 = idle) on a list of 1234, and state size');
 	const triggerRows = [...(await triggerCalls('asc', sizes.batches)), ...(smoke ? [] : await triggerCalls('desc', sizes.batches))];
-	console.log(table(['order', 'new k', 'calls', 'bound ceil(k/1000)+1', 'emitted'], triggerRows.map((row) => [row.order, row.added, row.calls, row.added ? row.bound : 1, row.emitted])));
+	console.log(table(['order', 'new k', 'calls', 'bound ceil(k/1000)+1 (oldest first +2)', 'emitted'], triggerRows.map((row) => [row.order, row.added, row.calls, row.added ? row.bound : 1, row.emitted])));
 	const states = [];
 	for (const contacts of sizes.states) states.push(await triggerState(contacts));
 	console.log(table(['list size', 'state bytes', 'activation calls'], states.map((row) => [row.contacts, row.stateBytes, row.activationCalls])));

@@ -36,7 +36,8 @@ export async function triggerCalls(order: 'asc' | 'desc', batches: number[]): Pr
 			if (outcome.error) throw outcome.error;
 			const emitted = outcome.items?.length ?? 0;
 			if (emitted !== added) throw new Error(`poll emitted ${emitted} of ${added} new contacts`);
-			rows.push({ order, added, calls: sandbox.control.requestLog().length, emitted, bound: Math.ceil(added / 1000) + 1 });
+			// Oldest first, a poll that spans pages reads its first page again.
+			rows.push({ order, added, calls: sandbox.control.requestLog().length, emitted, bound: Math.ceil(added / 1000) + (order === 'asc' ? 2 : 1) });
 		}
 		return rows;
 	} finally {

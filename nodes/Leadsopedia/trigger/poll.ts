@@ -36,17 +36,16 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
 		// The list shrank below the hint: start again from its last page.
 		probe = await reader.read(probe.pagesCount);
 	}
-	// At least one page above the first: it may hold no new contact at all.
-	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length));
+	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again.
+	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length - 1));
 	for (let page = top; page > probe.page; page--) {
 		const window = await reader.read(page);
 		if (reachesBack(window, last)) return window;
 	}
-	let window = probe;
-	if (top > probe.page && chainFrom(probe, 'asc', reader).length === 1) {
-		// The first read can no longer be trusted to join the pages above it: read it again.
-		window = await reader.read(probe.page);
-	}
+	// Read before the pages above it, the first page cannot prove that no contact slipped down
+	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
+	// since a deletion then only makes it overlap the page above.
+	let window = top > probe.page ? await reader.read(probe.page) : probe;
 	while (!reachesBack(window, last) && window.page > 1) window = await reader.read(window.page - 1);
 	return window;
 }
