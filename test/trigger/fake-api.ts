@@ -19,9 +19,10 @@ export class FakeList {
 
 	constructor(public order: ApiOrder) {}
 
-	add(count: number): IDataObject[] {
+	/** Adds contacts, each a second after the previous one, or all in the second of the last one (`sameSecond`). */
+	add(count: number, sameSecond = false): IDataObject[] {
 		const added = Array.from({ length: count }, () => {
-			this.clock += 1000;
+			if (!sameSecond) this.clock += 1000;
 			return { id: this.nextId++, email: `c${this.nextId}@example.com`, date_added: new Date(this.clock).toISOString() };
 		});
 		this.contacts.push(...added);
@@ -36,10 +37,16 @@ export class FakeList {
 	answer(page: number, limit: number): ContactPage {
 		this.calls++;
 		this.beforeCall?.(this.calls);
-		const ordered = this.order === 'asc' ? this.contacts : [...this.contacts].reverse();
+		// ORDER BY date_added ASC or DESC: contacts added in the same second stay in the order added (ids ascending).
+		const ordered = this.order === 'asc' ? this.contacts : this.newestFirst();
 		const size = Math.min(limit, this.pageCap);
 		const items = ordered.slice((page - 1) * size, page * size).map((contact) => ({ ...contact }));
 		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / size), pageLimit: size };
+	}
+
+	private newestFirst(): IDataObject[] {
+		const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
+		return [...this.contacts].sort((a, b) => time(b) - time(a));
 	}
 
 	source(): ContactSource {

@@ -7,13 +7,24 @@ import { newest, oldest, type Entry, type PageReader, type Window } from './page
  * can have slipped through it (a contact deleted before it was read is not "missed").
  */
 
-/** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
-function joins(newer: Window, older: Window, order: Order): boolean {
+/**
+ * Whether two pages overlap: they share a contact, or the older one reaches a later second
+ * than the newer one starts at. (Equal seconds prove nothing: ids within a second come in any order.)
+ */
+function overlap(newer: Window, older: Window): boolean {
 	const newerOldest = oldest(newer);
 	const olderNewest = newest(older);
 	if (!newerOldest || !olderNewest) return false;
+	if (newerOldest.key.time < olderNewest.key.time) return true;
+	const ids = new Set(newer.entries.map((entry) => entry.key.id));
+	return older.entries.some((entry) => ids.has(entry.key.id));
+}
+
+/** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
+function joins(newer: Window, older: Window, order: Order): boolean {
+	if (!oldest(newer) || !newest(older)) return false;
 	// Overlapping runs cover every contact between them that still exists.
-	if (compareKeys(newerOldest.key, olderNewest.key) <= 0) return true;
+	if (overlap(newer, older)) return true;
 	if (order === 'asc') {
 		// Read from the end backwards, a deletion only makes pages overlap and an addition
 		// lands above both; read the other way, a deletion can pull an unread contact behind
@@ -37,13 +48,33 @@ export function chainFrom(boundary: Window, order: Order, reader: PageReader): W
 	}
 }
 
-/** The contacts of the chain newer than `last`, each once, oldest first. */
-export function freshEntries(chain: readonly Window[], last: ContactKey | null): Entry[] {
+/** Whether the chain reaches the newest contacts of the list (as its pages were read). */
+function reachesNewest(chain: readonly Window[], order: Order): boolean {
+	const top = chain[chain.length - 1];
+	return order === 'asc' ? top.page >= top.pagesCount : top.page <= 1;
+}
+
+/** The contacts of the chain newer than `last` and before the second `cut`, each once, oldest first. */
+function newerThan(chain: readonly Window[], last: ContactKey | null, cut: number): Entry[] {
 	const byId = new Map<number, Entry>();
 	for (const window of chain) {
 		for (const entry of window.entries) {
-			if (last === null || compareKeys(entry.key, last) > 0) byId.set(entry.key.id, entry);
+			if ((last === null || compareKeys(entry.key, last) > 0) && entry.key.time < cut) byId.set(entry.key.id, entry);
 		}
 	}
 	return [...byId.values()].sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/**
+ * The contacts of the chain newer than `last`, each once, oldest first. A chain that stops
+ * short of the newest contacts leaves out its newest second when it has older ones to emit:
+ * contacts of that second above the chain may have smaller ids, and the cursor must not pass
+ * them. (With nothing older, the second goes out, or the trigger would stand still.)
+ */
+export function freshEntries(chain: readonly Window[], last: ContactKey | null, order: Order): Entry[] {
+	const all = newerThan(chain, last, Infinity);
+	if (reachesNewest(chain, order) || all.length === 0) return all;
+	const cut = all[all.length - 1].key.time;
+	const older = newerThan(chain, last, cut);
+	return older.length > 0 ? older : all;
 }

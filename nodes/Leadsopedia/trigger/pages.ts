@@ -32,7 +32,7 @@ export interface Window {
 	seq: number;
 	total: number;
 	pagesCount: number;
-	/** Oldest first. */
+	/** Oldest first, by date_added then id. */
 	entries: Entry[];
 	/** The order this page shows, when it has two contacts or more. */
 	order?: Order;
@@ -41,9 +41,15 @@ export interface Window {
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
 export const oldest = (window: Window): Entry | undefined => window.entries[0];
 
-/** Whether the window holds a contact that is not newer than `last` (the boundary lies in it). */
-export const reachesBack = (window: Window, last: ContactKey | null): boolean =>
-	last !== null && window.entries.some((entry) => compareKeys(entry.key, last) <= 0);
+/**
+ * Whether the boundary lies in the window: it holds a contact older than the second of `last`,
+ * or it is the oldest page. (Contacts of the second of `last` may come in any order of ids, so
+ * one of them newer than `last` can sit on the next page down.)
+ */
+export const reachesBack = (window: Window, last: ContactKey | null, order: Order): boolean =>
+	last !== null &&
+	(window.entries.some((entry) => entry.key.time < last.time) ||
+		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0)));
 
 /** Reads pages, checks every contact has a usable key and the page is ordered, and keeps every window read. */
 export class PageReader {
@@ -79,11 +85,12 @@ export class PageReader {
 		const order = orderOfKeys(entries.map((entry) => entry.key));
 		if (order === 'unsorted') {
 			throw this.source.malformed(
-				'Leadsopedia answered with contacts not ordered by date_added and id',
+				'Leadsopedia answered with contacts not ordered by date_added',
 				'The trigger relies on GET /contacts listing contacts in the order they were added (oldest or newest first).',
 			);
 		}
-		if (order === 'desc') entries.reverse();
+		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
+		entries.sort((a, b) => compareKeys(a.key, b.key));
 		const pagesCount = Math.ceil(answer.total / this.size);
 		const window: Window = { page, seq: this.windows.length, total: answer.total, pagesCount, entries, order };
 		this.windows.push(window);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { newest, PageReader, reachesBack, type ContactSource, type Entry, type Window } from './pages';
+import { newest, oldest, PageReader, reachesBack, type ContactSource, type Entry, type Window } from './pages';
 
 export interface PollLimits {
 	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
@@ -40,13 +40,13 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
 	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length - 1));
 	for (let page = top; page > probe.page; page--) {
 		const window = await reader.read(page);
-		if (reachesBack(window, last)) return window;
+		if (reachesBack(window, last, 'asc')) return window;
 	}
 	// Read before the pages above it, the first page cannot prove that no contact slipped down
 	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
 	// since a deletion then only makes it overlap the page above.
 	let window = top > probe.page ? await reader.read(probe.page) : probe;
-	while (!reachesBack(window, last) && window.page > 1) window = await reader.read(window.page - 1);
+	while (!reachesBack(window, last, 'asc') && window.page > 1) window = await reader.read(window.page - 1);
 	return window;
 }
 
@@ -57,13 +57,13 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
  */
 async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits): Promise<Window> {
 	const { last } = cursor;
-	if (reachesBack(first, last) || first.entries.length === 0) return first;
+	if (reachesBack(first, last, 'desc') || first.entries.length === 0) return first;
 	const expected = last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
 	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
 	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
 	let window = first;
-	while (!reachesBack(window, last) && page <= window.pagesCount) window = await reader.read(page++);
+	while (!reachesBack(window, last, 'desc') && page <= window.pagesCount) window = await reader.read(page++);
 	return window;
 }
 
@@ -80,22 +80,39 @@ function nextCursor(cursor: ListCursor, boundary: Window, fresh: Entry[], order:
 	return boundary.total === 0 ? { last, at: -1, total: 0, order } : cursor;
 }
 
+/**
+ * The order of the list, from a page with two distinct dates: the API may change it between
+ * polls, and a page of one contact (or of one second) cannot tell. The other end of the list
+ * is asked when the first page read cannot; a list of one second throughout is read newest
+ * first, which walks every page.
+ */
+async function orderOf(reader: PageReader, probe: Window, assumed: Order): Promise<Order> {
+	if (probe.order) return probe.order;
+	// One page is the whole list: any order reads it whole.
+	if (probe.pagesCount <= 1) return assumed;
+	const other = await reader.read(probe.page === 1 ? probe.pagesCount : 1);
+	if (other.order) return other.order;
+	const [low, high] = probe.page < other.page ? [probe, other] : [other, probe];
+	const lowTime = oldest(low)?.key.time;
+	const highTime = oldest(high)?.key.time;
+	if (lowTime === undefined || highTime === undefined || lowTime === highTime) return 'desc';
+	return lowTime < highTime ? 'asc' : 'desc';
+}
+
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
 	const assumed = cursor.order ?? 'desc';
-	let first = await reader.read(assumed === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
-	const order = first.order ?? assumed;
-	if (order !== assumed) {
-		// The API answers in the other order than last time: start where that order starts.
-		const page = order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1;
-		if (page !== first.page) first = await reader.read(page);
-	}
+	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
+	const probe = await reader.read(startOf(assumed));
+	const order = await orderOf(reader, probe, assumed);
+	// In the other order than last time, the walk starts where that order starts.
+	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
 		order === 'asc'
 			? await boundaryOldestFirst(reader, cursor, first, limits)
 			: await boundaryNewestFirst(reader, cursor, first, limits);
-	const fresh = freshEntries(chainFrom(boundary, order, reader), cursor.last);
+	const fresh = freshEntries(chainFrom(boundary, order, reader), cursor.last, order);
 	return {
 		contacts: fresh.map((entry) => entry.contact),
 		cursor: nextCursor(cursor, boundary, fresh, order),
@@ -107,9 +124,16 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 export async function newestContact(source: ContactSource, pageSize: number): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
 	const reader = new PageReader(source, pageSize);
 	const first = await reader.read(1);
-	const order = first.order ?? 'desc';
-	const window = order === 'asc' && first.pagesCount > 1 ? await reader.read(first.pagesCount) : first;
-	const top = newest(window) ?? newest(first);
+	const order = await orderOf(reader, first, 'desc');
+	const step = order === 'asc' ? -1 : 1;
+	let window = order === 'asc' && first.pagesCount > 1 ? (reader.latest(first.pagesCount) ?? (await reader.read(first.pagesCount))) : first;
+	let top = newest(window);
+	// Contacts of the newest second may go on over the next page, in any order of ids.
+	while (top && window.entries.every((entry) => entry.key.time === top?.key.time) && window.page + step >= 1 && window.page + step <= window.pagesCount) {
+		window = await reader.read(window.page + step);
+		const below = newest(window);
+		if (below && compareKeys(below.key, top.key) > 0) top = below;
+	}
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, order: first.order } };
 	return { contact: top.contact, cursor: { last: top.key, at: top.position, total: window.total, order } };
 }
