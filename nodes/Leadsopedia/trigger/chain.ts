@@ -1,4 +1,5 @@
-import { compareKeys, type ContactKey, type Order } from './keys';
+import { isNew, type ListCursor } from './cursor';
+import { compareKeys, type Order } from './keys';
 import { newest, oldest, type Entry, type PageReader, type Window } from './pages';
 
 /**
@@ -48,33 +49,17 @@ export function chainFrom(boundary: Window, order: Order, reader: PageReader): W
 	}
 }
 
-/** Whether the chain reaches the newest contacts of the list (as its pages were read). */
-function reachesNewest(chain: readonly Window[], order: Order): boolean {
-	const top = chain[chain.length - 1];
-	return order === 'asc' ? top.page >= top.pagesCount : top.page <= 1;
-}
-
-/** The contacts of the chain newer than `last` and before the second `cut`, each once, oldest first. */
-function newerThan(chain: readonly Window[], last: ContactKey | null, cut: number): Entry[] {
+/**
+ * The contacts of the chain the cursor has not emitted, each once, oldest first. (Contacts of
+ * the newest second may be missing from the chain: one added in the second of others lands
+ * among them, in any order of ids. The cursor remembers which of that second came out.)
+ */
+export function freshEntries(chain: readonly Window[], cursor: ListCursor): Entry[] {
 	const byId = new Map<number, Entry>();
 	for (const window of chain) {
 		for (const entry of window.entries) {
-			if ((last === null || compareKeys(entry.key, last) > 0) && entry.key.time < cut) byId.set(entry.key.id, entry);
+			if (isNew(entry.key, cursor)) byId.set(entry.key.id, entry);
 		}
 	}
 	return [...byId.values()].sort((a, b) => compareKeys(a.key, b.key));
-}
-
-/**
- * The contacts of the chain newer than `last`, each once, oldest first. A chain that stops
- * short of the newest contacts leaves out its newest second when it has older ones to emit:
- * contacts of that second above the chain may have smaller ids, and the cursor must not pass
- * them. (With nothing older, the second goes out, or the trigger would stand still.)
- */
-export function freshEntries(chain: readonly Window[], last: ContactKey | null, order: Order): Entry[] {
-	const all = newerThan(chain, last, Infinity);
-	if (reachesNewest(chain, order) || all.length === 0) return all;
-	const cut = all[all.length - 1].key.time;
-	const older = newerThan(chain, last, cut);
-	return older.length > 0 ? older : all;
 }
