@@ -34,7 +34,7 @@ export class FakeList {
 		if (index >= 0) this.contacts.splice(index, 1);
 	}
 
-	answer(page: number, limit: number): ContactPage {
+	answer(page: number, limit: number): ContactPage & { pagesCount: number } {
 		this.calls++;
 		this.beforeCall?.(this.calls);
 		// ORDER BY date_added ASC or DESC: contacts added in the same second stay in the order added (ids ascending).

@@ -43,7 +43,7 @@ const gap = fc.array(change(false), { maxLength: 4 });
 function history(ties: boolean) {
 	const step: fc.Arbitrary<Step> = fc.oneof(
 		{ weight: 4, arbitrary: change(ties) },
-		{ weight: 4, arbitrary: fc.record({ kind: fc.constant('poll' as const), during: ties ? fc.constant([]) : fc.array(gap, { maxLength: 4 }) }) },
+		{ weight: 4, arbitrary: fc.record({ kind: fc.constant('poll' as const), during: ties ? fc.constant<Change[][]>([]) : fc.array(gap, { maxLength: 4 }) }) },
 		{ weight: 1, arbitrary: fc.constant({ kind: 'overlap' as const }) },
 		{ weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('flip' as const), list }) },
