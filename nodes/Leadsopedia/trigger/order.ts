@@ -1,0 +1,39 @@
+import type { Order } from './keys';
+import { oldest, type PageReader, type Window } from './pages';
+
+/**
+ * The order of the list, from a page with two distinct dates: the API may change it between
+ * polls, and a page of one contact (or of one second) cannot tell. The other end of the list
+ * is asked when the first page read cannot; a list of one second throughout has none.
+ */
+export async function orderOf(reader: PageReader, probe: Window, assumed: Order): Promise<Order | 'one second'> {
+	if (probe.order) return probe.order;
+	// Page 1 is the whole list: any order reads it whole.
+	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
+	const start = reader.latest(1) ?? (await reader.read(1));
+	if (start.order) return start.order;
+	// The last page as the latest answer counts it (the list may change meanwhile; a few tries).
+	let end = reader.latest(start.pagesCount) ?? (await reader.read(start.pagesCount));
+	for (let tries = 0; tries < 2 && !end.order && !acrossPages(reader.windows) && end.page !== end.pagesCount && end.pagesCount > 0; tries++) {
+		end = await reader.read(end.pagesCount);
+	}
+	const order = end.order ?? acrossPages(reader.windows);
+	if (order) return order;
+	// Both ends of the list, and so all of it, are of one second.
+	return end.page === end.pagesCount && oldest(start) && oldest(end) ? 'one second' : assumed;
+}
+
+/**
+ * The order pages of one second each show between them: a lower page of an earlier second is
+ * oldest first. Only pages read while the list kept its total are compared (it shifts otherwise).
+ */
+function acrossPages(windows: readonly Window[]): Order | undefined {
+	for (const lower of windows) {
+		for (const upper of windows) {
+			const low = oldest(lower)?.key.time;
+			const high = oldest(upper)?.key.time;
+			if (lower.page < upper.page && lower.total === upper.total && low !== undefined && high !== undefined && low !== high) return low < high ? 'asc' : 'desc';
+		}
+	}
+	return undefined;
+}
