@@ -4,9 +4,10 @@ import { oldest, type PageReader, type Window } from './pages';
 /**
  * The order of the list, from a page with two distinct dates: the API may change it between
  * polls, and a page of one contact (or of one second) cannot tell. The other end of the list
- * is asked when the first page read cannot; a list of one second throughout has none.
+ * is asked when the first page read cannot; a list of one second throughout has none; a list
+ * that changed under every read leaves it unknown for this poll.
  */
-export async function orderOf(reader: PageReader, probe: Window, assumed: Order): Promise<Order | 'one second'> {
+export async function orderOf(reader: PageReader, probe: Window, assumed: Order): Promise<Order | 'one second' | 'unknown'> {
 	if (probe.order) return probe.order;
 	// Page 1 is the whole list: any order reads it whole.
 	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
@@ -17,10 +18,16 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order)
 	for (let tries = 0; tries < 2 && !end.order && !acrossPages(reader.windows) && end.page !== end.pagesCount && end.pagesCount > 0; tries++) {
 		end = await reader.read(end.pagesCount);
 	}
-	const order = end.order ?? acrossPages(reader.windows);
-	if (order) return order;
+	if (end.order) return end.order;
+	const firstTime = oldest(start)?.key.time;
+	const lastTime = oldest(end)?.key.time;
+	// The list kept changing under the reads: no order is sure, and a wrong one would lose contacts.
+	if (end.page !== end.pagesCount || firstTime === undefined || lastTime === undefined) return acrossPages(reader.windows) ?? 'unknown';
+	// Page 1 and the last page, even read at different moments: a contact added in between is
+	// the newest and cannot sit at the oldest end.
+	if (firstTime !== lastTime) return firstTime < lastTime ? 'asc' : 'desc';
 	// Both ends of the list, and so all of it, are of one second.
-	return end.page === end.pagesCount && oldest(start) && oldest(end) ? 'one second' : assumed;
+	return 'one second';
 }
 
 /**

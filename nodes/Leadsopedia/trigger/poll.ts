@@ -78,6 +78,8 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 	const probe = await reader.read(startOf(assumed));
 	const order = await orderOf(reader, probe, assumed);
 	if (order === 'one second') return await pollOneSecond(reader, cursor, probe, limits);
+	// Nothing comes out and the cursor stays: the next poll reads the list again.
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length };
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -98,8 +100,8 @@ export async function newestContact(source: ContactSource, pageSize: number): Pr
 	const reader = new PageReader(source, pageSize);
 	const first = await reader.read(1);
 	const found = await orderOf(reader, first, 'desc');
-	// One second throughout: every page is of the newest second, read downwards.
-	const order = found === 'one second' ? 'desc' : found;
+	// One second throughout: every page is of the newest second, read downwards (as when unsure).
+	const order = found === 'one second' || found === 'unknown' ? 'desc' : found;
 	const step = order === 'asc' ? -1 : 1;
 	let window = order === 'asc' && first.pagesCount > 1 ? (reader.latest(first.pagesCount) ?? (await reader.read(first.pagesCount))) : first;
 	let top = newest(window);
