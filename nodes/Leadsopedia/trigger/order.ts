@@ -11,6 +11,12 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order)
 	if (probe.order) return probe.order;
 	// Page 1 is the whole list: any order reads it whole.
 	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
+	// The page next to it first: oldest first, the walk down needs that page anyway.
+	const neighbour = probe.page > 1 ? probe.page - 1 : 2;
+	if (neighbour <= probe.pagesCount) {
+		const next = reader.latest(neighbour) ?? (await reader.read(neighbour));
+		if (next.order) return next.order;
+	}
 	const start = reader.latest(1) ?? (await reader.read(1));
 	if (start.order) return start.order;
 	// The last page as the latest answer counts it (the list may change meanwhile; a few tries).

@@ -49,7 +49,11 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
 	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
 	// since a deletion then only makes it overlap the page above.
 	let window = top > probe.page ? await reader.read(probe.page) : probe;
-	while (!reachesBack(window, last, 'asc') && window.page > 1) window = await reader.read(window.page - 1);
+	while (!reachesBack(window, last, 'asc') && window.page > 1) {
+		// A page below read after this one (to learn the order) joins it as well as a new read.
+		const below = reader.latest(window.page - 1);
+		window = below && below.seq > window.seq ? below : await reader.read(window.page - 1);
+	}
 	return window;
 }
 
