@@ -12,7 +12,7 @@ import { pacedReturnAll } from './cases/paced';
 import { monthlyCalls } from './cases/schedule';
 import { stopDuringReturnAll } from './cases/stop';
 import { throughput } from './cases/throughput';
-import { triggerCalls, triggerState } from './cases/trigger';
+import { triggerCalls, triggerState, watchAllIdle } from './cases/trigger';
 import { formatSpread, round } from './stats';
 import { table } from './table';
 
@@ -81,13 +81,19 @@ async function main(): Promise<void> {
 
 	console.log('\n4. Trigger: calls per poll (0 = idle) on a list of 1234, and state size');
 	const triggerRows = [...(await triggerCalls('asc', sizes.batches)), ...(smoke ? [] : await triggerCalls('desc', sizes.batches))];
-	console.log(table(['order', 'new k', 'calls', 'bound ceil(k/1000)+1', 'emitted'], triggerRows.map((row) => [row.order, row.added, row.calls, row.added ? row.bound : 1, row.emitted])));
+	console.log(table(['order', 'new k', 'calls', 'bound ceil(k/1000)+1 (oldest first +2)', 'emitted'], triggerRows.map((row) => [row.order, row.added, row.calls, row.added ? row.bound : 1, row.emitted])));
 	const states = [];
 	for (const contacts of sizes.states) states.push(await triggerState(contacts));
 	console.log(table(['list size', 'state bytes', 'activation calls'], states.map((row) => [row.contacts, row.stateBytes, row.activationCalls])));
 	const idleOk = triggerRows.filter((row) => row.added === 0).every((row) => row.calls === 1);
 	const boundOk = triggerRows.filter((row) => row.added > 0).every((row) => row.calls <= row.bound);
 	console.log(`goal idle poll = 1 call: ${goal(idleOk, 'idle poll')}; k new within bound: ${goal(boundOk, 'trigger bound')}; state < 2 KB: ${goal(states.every((row) => row.stateBytes < 2048), 'state size')}`);
+
+	console.log('\n4b. Trigger, Watch All Lists: calls per idle poll and state size (floor: 1 + lists with contacts)');
+	const watchAll = [];
+	for (const [lists, withContacts] of [[1, 1], [10, 10], [100, 100], [100, 0]]) watchAll.push(await watchAllIdle(lists, withContacts));
+	console.log(table(['lists', 'with contacts', 'idle calls', 'calls a month hourly', 'state bytes'], watchAll.map((row) => [row.lists, row.withContacts, row.idleCalls, row.callsPerMonth, row.stateBytes])));
+	console.log(`goal idle calls = 1 + lists with contacts: ${goal(watchAll.every((row) => row.idleCalls === 1 + row.withContacts), 'watch all idle')}`);
 
 	console.log('\n5. Trigger calls a month when idle (31 days), against the 15,000 quota');
 	const schedule = monthlyCalls();
@@ -102,7 +108,7 @@ async function main(): Promise<void> {
 
 	const seconds = round((Date.now() - started) / 1000, 1);
 	if (!smoke) {
-		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, schedule, stops };
+		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, schedule, stops };
 		writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`\nwrote bench/results.json`);
 	}

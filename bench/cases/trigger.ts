@@ -36,7 +36,8 @@ export async function triggerCalls(order: 'asc' | 'desc', batches: number[]): Pr
 			if (outcome.error) throw outcome.error;
 			const emitted = outcome.items?.length ?? 0;
 			if (emitted !== added) throw new Error(`poll emitted ${emitted} of ${added} new contacts`);
-			rows.push({ order, added, calls: sandbox.control.requestLog().length, emitted, bound: Math.ceil(added / 1000) + 1 });
+			// Oldest first, a poll that spans pages reads its first page again.
+			rows.push({ order, added, calls: sandbox.control.requestLog().length, emitted, bound: Math.ceil(added / 1000) + (order === 'asc' ? 2 : 1) });
 		}
 		return rows;
 	} finally {
@@ -60,6 +61,43 @@ export async function triggerState(contacts: number): Promise<TriggerStateRow> {
 			stateBytes: Buffer.byteLength(JSON.stringify(trigger.savedState())),
 			activationCalls: sandbox.control.requestLog().length,
 		};
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+export interface WatchAllRow {
+	lists: number;
+	/** Of those, lists with contacts (the others are empty and stay so). */
+	withContacts: number;
+	idleCalls: number;
+	/** Idle calls a month at the default schedule, hourly (30 days). */
+	callsPerMonth: number;
+	stateBytes: number;
+}
+
+/** Case 4b: Watch All Lists on an account of exactly `lists` lists, `withContacts` of them with 3 contacts. */
+export async function watchAllIdle(lists: number, withContacts: number): Promise<WatchAllRow> {
+	const sandbox = await startSandbox({ intervalMs: 0 });
+	try {
+		// The seeded lists of the demo account go, so that the account has exactly the lists measured.
+		for (const list of sandbox.control.lists('demo')) {
+			const answer = await fetch(`${sandbox.baseUrl}/mylists/${list.id}`, { method: 'DELETE', headers: { 'X-Api-Key': sandbox.apiKey } });
+			if (!answer.ok) throw new Error(`could not delete seeded list ${list.id}: ${answer.status}`);
+		}
+		for (let index = 0; index < lists; index++) {
+			const list = sandbox.control.addList(`Watched ${index + 1}`);
+			if (index < withContacts) sandbox.control.addContacts(list.id, [{}, {}, {}]);
+		}
+		const trigger = new PolledTrigger({ baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey, parameters: { event: 'newContact', watchAllLists: true } });
+		const activation = await trigger.activate();
+		if (activation.error) throw activation.error;
+		sandbox.control.clearLog();
+		const outcome = await trigger.poll();
+		if (outcome.error) throw outcome.error;
+		if (outcome.items) throw new Error('an idle poll emitted contacts');
+		const idleCalls = sandbox.control.requestLog().filter((entry) => entry.host === 'api').length;
+		return { lists, withContacts, idleCalls, callsPerMonth: idleCalls * 720, stateBytes: Buffer.byteLength(JSON.stringify(trigger.memoryState())) };
 	} finally {
 		await sandbox.stop();
 	}

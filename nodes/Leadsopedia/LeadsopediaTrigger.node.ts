@@ -11,8 +11,10 @@ import { asNodeError } from './shared/errors';
 import { MAX_PAGE_SIZE } from './shared/pagination';
 import { credentialsOf } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
+import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
-import { allListIds, contactSource } from './trigger/source';
+import { quotaHints } from './trigger/quota-hints';
+import { allLists, contactSource } from './trigger/source';
 import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
 
 /** n8n's default poll budget, for hosts older than getPollBudgetMs. */
@@ -25,11 +27,11 @@ function toItems(found: FoundContact[]): INodeExecutionData[] {
 
 function watchedBy(context: IPollFunctions): Watched {
 	if (context.getNodeParameter('watchAllLists', false) as boolean) {
-		return { scope: 'all', listIds: async () => await allListIds(context), source: (listId) => contactSource(context, listId) };
+		return { scope: 'all', lists: async () => await allLists(context), source: (listId) => contactSource(context, listId) };
 	}
 	const listId = String(context.getNodeParameter('listId', '', { extractValue: true })).trim();
 	if (!listId) throw new NodeOperationError(context.getNode(), 'Choose the list to watch');
-	return { scope: `list:${listId}`, listIds: async () => [listId], source: (id) => contactSource(context, id) };
+	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id) };
 }
 
 /**
@@ -40,6 +42,20 @@ async function callBudget(context: IPollFunctions): Promise<number> {
 	const { intervalMs } = await credentialsOf(context);
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	return intervalMs > 0 ? Math.max(2, Math.floor((0.8 * budgetMs) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+}
+
+/** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
+async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INodeExecutionData[][] | null> {
+	const staticData = context.getWorkflowStaticData('node');
+	const state = readState(staticData, watched.scope);
+	if (!state) {
+		// First activation: remember where every list stands; what is there already is not new.
+		writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
+		return null;
+	}
+	const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) });
+	writeState(staticData, result.state);
+	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 
 export class LeadsopediaTrigger implements INodeType {
@@ -56,6 +72,7 @@ export class LeadsopediaTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadsopediaApi', required: true }],
+		hints: quotaHints,
 		// n8n's node loader prepends its own Poll Times (every minute) to the properties of a
 		// polling node: the editor would show two Poll Times fields. A fresh copy on every read
 		// leaves that prepend without effect, so the only Poll Times is this node's (hourly).
@@ -79,16 +96,8 @@ export class LeadsopediaTrigger implements INodeType {
 				}
 				return [toItems([newest])];
 			}
-			const staticData = this.getWorkflowStaticData('node');
-			const state = readState(staticData, watched.scope);
-			if (!state) {
-				// First activation: remember where every list stands; what is there already is not new.
-				writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
-				return null;
-			}
-			const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(this) });
-			writeState(staticData, result.state);
-			return result.found.length > 0 ? [toItems(result.found)] : null;
+			const { id: workflowId } = this.getWorkflow();
+			return await unlessRunning(`${workflowId ?? ''}:${this.getNode().id}`, async () => await pollOnce(this, watched), null);
 		} catch (error) {
 			throw asNodeError(this.getNode(), error);
 		}

@@ -35,4 +35,17 @@ describe.each<ContactOrder>(['asc', 'desc'])('Leadsopedia Trigger while the list
 		expect(emitted.filter((id) => !gone.has(id as number))).toEqual(bulk.filter((id) => !gone.has(id)));
 		expect(new Set(emitted).size).toBe(emitted.length);
 	});
+
+	it('misses nothing when an older contact is deleted and one is added between two page requests', async () => {
+		const { listId, trigger } = await activatedOn(sandbox(), 1500, PACED);
+		const bulk = addContacts(sandbox(), listId, 1100);
+		const oldest = sandbox().control.contacts(listId)[0].id;
+		let during: number[] = [];
+		const deleteAndAdd = () => {
+			sandbox().control.deleteContact(listId, oldest);
+			during = addContacts(sandbox(), listId, 1);
+		};
+		const first = await between(sandbox(), 1, deleteAndAdd, async () => await trigger.poll());
+		expect(await drain(trigger, first)).toEqual([...bulk, ...during]);
+	});
 });

@@ -12,14 +12,17 @@ export class FakeList {
 	readonly contacts: IDataObject[] = [];
 	calls = 0;
 	beforeCall?: (call: number) => void;
+	/** The most contacts the API puts on a page, whatever limit was asked for. */
+	pageCap = Infinity;
 	private nextId = 1;
 	private clock = Date.UTC(2025, 0, 1);
 
 	constructor(public order: ApiOrder) {}
 
-	add(count: number): IDataObject[] {
+	/** Adds contacts, each a second after the previous one, or all in the second of the last one (`sameSecond`). */
+	add(count: number, sameSecond = false): IDataObject[] {
 		const added = Array.from({ length: count }, () => {
-			this.clock += 1000;
+			if (!sameSecond) this.clock += 1000;
 			return { id: this.nextId++, email: `c${this.nextId}@example.com`, date_added: new Date(this.clock).toISOString() };
 		});
 		this.contacts.push(...added);
@@ -31,12 +34,19 @@ export class FakeList {
 		if (index >= 0) this.contacts.splice(index, 1);
 	}
 
-	answer(page: number, limit: number): ContactPage {
+	answer(page: number, limit: number): ContactPage & { pagesCount: number } {
 		this.calls++;
 		this.beforeCall?.(this.calls);
-		const ordered = this.order === 'asc' ? this.contacts : [...this.contacts].reverse();
-		const items = ordered.slice((page - 1) * limit, page * limit).map((contact) => ({ ...contact }));
-		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / limit) };
+		// ORDER BY date_added ASC or DESC: contacts added in the same second stay in the order added (ids ascending).
+		const ordered = this.order === 'asc' ? this.contacts : this.newestFirst();
+		const size = Math.min(limit, this.pageCap);
+		const items = ordered.slice((page - 1) * size, page * size).map((contact) => ({ ...contact }));
+		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / size), pageLimit: size };
+	}
+
+	private newestFirst(): IDataObject[] {
+		const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
+		return [...this.contacts].sort((a, b) => time(b) - time(a));
 	}
 
 	source(): ContactSource {

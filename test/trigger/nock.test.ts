@@ -26,7 +26,7 @@ describe('Leadsopedia Trigger against a mocked API', () => {
 
 	it.each([
 		['a contact without date_added', page([contact(1), { id: 2, email: 'x@example.com' }]), /without a readable id or date_added/],
-		['contacts out of order', page([contact(2), contact(1), contact(3)]), /not ordered by date_added and id/],
+		['contacts out of order', page([contact(2), contact(1), contact(3)]), /not ordered by date_added/],
 		['an envelope without total', { contacts: [contact(1)] }, /has no total/],
 		['an envelope without contacts', { total: 1 }, /has no "contacts" list/],
 	])('fails on %s and keeps the cursor', async (_case, body, message) => {
@@ -38,5 +38,37 @@ describe('Leadsopedia Trigger against a mocked API', () => {
 		const failed = await polled.poll();
 		expect(failed.error?.message).toMatch(message);
 		expect(polled.memoryState()).toEqual(before);
+	});
+});
+
+describe('Leadsopedia Trigger watching every list against a mocked API', () => {
+	useNock();
+
+	const contact = (id: number) => ({ id, email: `c${id}@example.com`, date_added: `2025-03-01 10:00:${String(id).padStart(2, '0')}` });
+	const lists = (ids: number[]) =>
+		api()
+			.get(v1('/mylists'))
+			.query({ page: '1', limit: '1000' })
+			.reply(200, { lists: ids.map((id) => ({ id, name: `L${id}`, total_contacts: 2 })), total: ids.length, page: 1, limit: 1000, pagesCount: 1 });
+	const contacts = (listId: number, items: IDataObject[]) =>
+		api()
+			.get(v1('/contacts'))
+			.query({ list_id: String(listId), page: '1', limit: '1000' })
+			.reply(200, { contacts: items, total: items.length, page: 1, limit: 1000, pagesCount: 1 });
+
+	it('keeps the cursor of a list missing once from /mylists: its old contacts never come out again', async () => {
+		const polled = new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', watchAllLists: true } });
+		lists([7, 8]);
+		contacts(7, [contact(2), contact(1)]);
+		contacts(8, [contact(4), contact(3)]);
+		await polled.activate();
+		// A deletion between the page calls of /mylists hid list 7 from this poll.
+		lists([8]);
+		contacts(8, [contact(4), contact(3)]);
+		expect(await polled.poll()).toEqual({ items: null });
+		lists([7, 8]);
+		contacts(7, [contact(5), contact(2), contact(1)]);
+		contacts(8, [contact(4), contact(3)]);
+		expect(emittedIds(await polled.poll())).toEqual([5]);
 	});
 });

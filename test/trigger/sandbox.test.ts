@@ -25,7 +25,10 @@ describe.each<ContactOrder>(['asc', 'desc'])('Leadsopedia Trigger against the sa
 		}
 	});
 
-	it.each([1, 7, 999, 1000, 1001, 2500])('emits %i new contacts once, oldest first, in at most ceil(k / 1000) + 1 calls', async (k) => {
+	// Oldest first, a poll that spans pages reads its first page again (README, "How it tells new from old").
+	const extraCalls = order === 'asc' ? 2 : 1;
+
+	it.each([1, 7, 999, 1000, 1001, 2500])(`emits %i new contacts once, oldest first, in at most ceil(k / 1000) + ${extraCalls} calls`, async (k) => {
 		const { listId, trigger } = await activatedOn(sandbox(), 1234);
 		const added = addContacts(sandbox(), listId, k);
 		takeCalls(sandbox());
@@ -33,7 +36,7 @@ describe.each<ContactOrder>(['asc', 'desc'])('Leadsopedia Trigger against the sa
 		const calls = takeCalls(sandbox());
 		expect(emittedIds(outcome)).toEqual(added);
 		expect(outcome.items?.every((item) => item.json.list_id === listId)).toBe(true);
-		expect(calls.length).toBeLessThanOrEqual(Math.ceil(k / 1000) + 1);
+		expect(calls.length).toBeLessThanOrEqual(Math.ceil(k / 1000) + extraCalls);
 		process.stdout.write(`trigger calls (${order}): k=${k} -> ${calls.length} calls\n`);
 		expect(await trigger.poll()).toEqual({ items: null });
 	});

@@ -1,4 +1,5 @@
-import { compareKeys, type ContactKey, type Order } from './keys';
+import { isNew, type ListCursor } from './cursor';
+import { compareKeys, type Order } from './keys';
 import { newest, oldest, type Entry, type PageReader, type Window } from './pages';
 
 /**
@@ -7,34 +8,29 @@ import { newest, oldest, type Entry, type PageReader, type Window } from './page
  * can have slipped through it (a contact deleted before it was read is not "missed").
  */
 
-/** Whether any two neighbouring pages read in this poll overlap: in oldest-first order, proof of a deletion. */
-function anyOverlap(windows: readonly Window[]): boolean {
-	return windows.some((lower) =>
-		windows.some((upper) => {
-			const top = newest(lower);
-			const bottom = oldest(upper);
-			return upper.page === lower.page + 1 && !!top && !!bottom && compareKeys(bottom.key, top.key) <= 0;
-		}),
-	);
-}
-
-/** No deletion showed between reads `from` and `to`: the total never fell and no pages overlapped. */
-function quietBetween(windows: readonly Window[], from: number, to: number): boolean {
-	const span = windows.filter((window) => window.seq >= from && window.seq <= to).sort((a, b) => a.seq - b.seq);
-	return span.every((window, index) => index === 0 || window.total >= span[index - 1].total) && !anyOverlap(windows);
-}
-
-/** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
-function joins(newer: Window, older: Window, order: Order, windows: readonly Window[]): boolean {
+/**
+ * Whether two pages overlap: they share a contact, or the older one reaches a later second
+ * than the newer one starts at. (Equal seconds prove nothing: ids within a second come in any order.)
+ */
+function overlap(newer: Window, older: Window): boolean {
 	const newerOldest = oldest(newer);
 	const olderNewest = newest(older);
 	if (!newerOldest || !olderNewest) return false;
+	if (newerOldest.key.time < olderNewest.key.time) return true;
+	const ids = new Set(newer.entries.map((entry) => entry.key.id));
+	return older.entries.some((entry) => ids.has(entry.key.id));
+}
+
+/** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
+function joins(newer: Window, older: Window, order: Order): boolean {
+	if (!oldest(newer) || !newest(older)) return false;
 	// Overlapping runs cover every contact between them that still exists.
-	if (compareKeys(newerOldest.key, olderNewest.key) <= 0) return true;
+	if (overlap(newer, older)) return true;
 	if (order === 'asc') {
-		// Read from the end backwards, a deletion only makes pages overlap; read the other
-		// way, it can pull an unread contact behind the page already read.
-		return older.seq > newer.seq || quietBetween(windows, older.seq, newer.seq);
+		// Read from the end backwards, a deletion only makes pages overlap and an addition
+		// lands above both; read the other way, a deletion can pull an unread contact behind
+		// the page already read, and an addition can hide it from the total.
+		return older.seq > newer.seq;
 	}
 	// Newest first and read downwards, additions push contacts down (overlap) and deletions
 	// pull them up; a total that did not fall means nothing was pulled past the seam.
@@ -48,17 +44,21 @@ export function chainFrom(boundary: Window, order: Order, reader: PageReader): W
 	for (;;) {
 		const older = chain[chain.length - 1];
 		const newer = reader.latest(older.page + step);
-		if (!newer || !joins(newer, older, order, reader.windows)) return chain;
+		if (!newer || !joins(newer, older, order)) return chain;
 		chain.push(newer);
 	}
 }
 
-/** The contacts of the chain newer than `last`, each once, oldest first. */
-export function freshEntries(chain: readonly Window[], last: ContactKey | null): Entry[] {
+/**
+ * The contacts of the chain the cursor has not emitted, each once, oldest first. (Contacts of
+ * the newest second may be missing from the chain: one added in the second of others lands
+ * among them, in any order of ids. The cursor remembers which of that second came out.)
+ */
+export function freshEntries(chain: readonly Window[], cursor: ListCursor): Entry[] {
 	const byId = new Map<number, Entry>();
 	for (const window of chain) {
 		for (const entry of window.entries) {
-			if (last === null || compareKeys(entry.key, last) > 0) byId.set(entry.key.id, entry);
+			if (isNew(entry.key, cursor)) byId.set(entry.key.id, entry);
 		}
 	}
 	return [...byId.values()].sort((a, b) => compareKeys(a.key, b.key));

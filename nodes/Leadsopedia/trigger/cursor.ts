@@ -14,6 +14,15 @@ export interface ListCursor {
 	total: number;
 	/** The order GET /contacts answered in, when it was last seen. */
 	order?: Order;
+	/**
+	 * The contacts of the second of `last` already emitted: those with an id up to `floor` (none
+	 * when null) and those in `ranges`. Contacts of one second come in any order of ids and a
+	 * poll may read only some of them; any other contact of that second is still new. Without
+	 * it (activation), the contacts of that second up to the id of `last` are the old ones.
+	 */
+	tied?: Tied;
+	/** Polls in a row the list was missing from GET /mylists (Watch All Lists). */
+	missing?: number;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
@@ -22,9 +31,40 @@ export interface TriggerState {
 	/** What is watched ("list:42" or "all"): a change of list or mode starts afresh. */
 	scope: string;
 	lists: Record<string, ListCursor>;
+	/** Watch All Lists: the list the next poll starts with, when this one ran out of budget. */
+	next?: string;
 }
 
 const STATE_FIELD = 'cursor';
+
+export interface Tied {
+	floor: number | null;
+	/** Inclusive id ranges, ascending and apart: the contacts of a bulk import take one. */
+	ranges: [number, number][];
+}
+
+const inRanges = (id: number, ranges: readonly [number, number][]) => ranges.some(([from, to]) => id >= from && id <= to);
+
+/** `ranges` with `ids` added, merged. */
+export function withIds(ranges: readonly [number, number][], ids: readonly number[]): [number, number][] {
+	const points = [...ranges.map(([from, to]) => [from, to] as [number, number]), ...ids.map((id) => [id, id] as [number, number])];
+	points.sort((a, b) => a[0] - b[0]);
+	const merged: [number, number][] = [];
+	for (const [from, to] of points) {
+		const previous = merged[merged.length - 1];
+		if (previous && from <= previous[1] + 1) previous[1] = Math.max(previous[1], to);
+		else merged.push([from, to]);
+	}
+	return merged;
+}
+
+/** Whether a contact is newer than everything the cursor has emitted. */
+export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied'>): boolean {
+	const { last, tied } = cursor;
+	if (last === null || key.time !== last.time) return last === null || key.time > last.time;
+	if (!tied) return key.id > last.id;
+	return (tied.floor === null || key.id > tied.floor) && !inRanges(key.id, tied.ranges);
+}
 
 export const emptyCursor = (): ListCursor => ({ last: null, at: -1, total: 0 });
 
@@ -41,7 +81,9 @@ function isCursor(value: unknown): value is ListCursor {
 		(cursor.last === null || isKey(cursor.last)) &&
 		Number.isInteger(cursor.at) &&
 		Number.isInteger(cursor.total) &&
-		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc')
+		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
+		(cursor.missing === undefined || Number.isInteger(cursor.missing)) &&
+		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && Array.isArray(cursor.tied.ranges)))
 	);
 }
 
@@ -49,6 +91,7 @@ function isCursor(value: unknown): value is ListCursor {
 export function readState(staticData: IDataObject, scope: string): TriggerState | undefined {
 	const state = staticData[STATE_FIELD] as TriggerState | undefined;
 	if (!state || state.version !== 1 || state.scope !== scope || !state.lists || typeof state.lists !== 'object') return undefined;
+	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;
 }
 

@@ -22,7 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 	pollTimes,
 	{
 		displayName:
-			'Leadsopedia allows 15,000 API calls a month. Polling every minute would take 43,200, so this trigger polls every hour by default (720 calls a month). A poll with nothing new costs 1 call, or 1 plus one per list when watching every list; new contacts cost 1 more call per 1,000.',
+			'Leadsopedia allows 15,000 API calls a month. Polling every minute would take 43,200, so this trigger polls every hour by default (720 calls a month). A poll with nothing new costs 1 call, or, watching every list, 1 plus one per list with contacts (20 such lists polled hourly already take 15,120 calls a month); new contacts cost 1 more call per 1,000. The hint below gives the figure for the chosen Poll Times when it can be known.',
 		name: 'quotaNotice',
 		type: 'notice',
 		default: '',
@@ -46,7 +46,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'watchAllLists',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to watch every list of the account (one more call per list and poll) instead of one',
+		description: 'Whether to watch every list of the account (one more call per list with contacts and poll) instead of one',
 	},
 	listLocator({ watchAllLists: [false] }, 'The list whose new contacts start the workflow'),
 ];

@@ -33,13 +33,17 @@ export function compareKeys(a: Pick<ContactKey, 'time' | 'id'>, b: Pick<ContactK
 	return a.time - b.time || a.id - b.id;
 }
 
-/** The order a page of at least two contacts is in, or undefined when it is not strictly ordered. */
+/**
+ * The order a page is in by date_added alone: contacts of one second may come in any order of
+ * ids. Undefined when the page cannot tell (fewer than two distinct dates).
+ */
 export function orderOfKeys(keys: readonly ContactKey[]): Order | 'unsorted' | undefined {
 	if (keys.length < 2) return undefined;
-	const order: Order = compareKeys(keys[0], keys[keys.length - 1]) < 0 ? 'asc' : 'desc';
-	const sign = order === 'asc' ? 1 : -1;
+	const span = keys[keys.length - 1].time - keys[0].time;
+	if (span === 0) return keys.every((key) => key.time === keys[0].time) ? undefined : 'unsorted';
+	const sign = Math.sign(span);
 	for (let index = 1; index < keys.length; index++) {
-		if (sign * compareKeys(keys[index - 1], keys[index]) >= 0) return 'unsorted';
+		if (sign * (keys[index].time - keys[index - 1].time) < 0) return 'unsorted';
 	}
-	return order;
+	return sign > 0 ? 'asc' : 'desc';
 }

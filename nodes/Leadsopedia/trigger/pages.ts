@@ -5,7 +5,8 @@ import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './
 export interface ContactPage {
 	items: IDataObject[];
 	total: number;
-	pagesCount: number;
+	/** The page size the envelope says it used, when it says. */
+	pageLimit?: number;
 }
 
 /** What the poll logic needs from the API; the node binds it to the transport, tests to a fake. */
@@ -31,7 +32,7 @@ export interface Window {
 	seq: number;
 	total: number;
 	pagesCount: number;
-	/** Oldest first. */
+	/** Oldest first, by date_added then id. */
 	entries: Entry[];
 	/** The order this page shows, when it has two contacts or more. */
 	order?: Order;
@@ -40,21 +41,37 @@ export interface Window {
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
 export const oldest = (window: Window): Entry | undefined => window.entries[0];
 
-/** Whether the window holds a contact that is not newer than `last` (the boundary lies in it). */
-export const reachesBack = (window: Window, last: ContactKey | null): boolean =>
-	last !== null && window.entries.some((entry) => compareKeys(entry.key, last) <= 0);
+/**
+ * Whether the boundary lies in the window: it holds a contact older than the second of `last`,
+ * or it is the oldest page. (Contacts of the second of `last` may come in any order of ids, so
+ * one of them newer than `last` can sit on the next page down.)
+ */
+export const reachesBack = (window: Window, last: ContactKey | null, order: Order): boolean =>
+	last !== null &&
+	(window.entries.some((entry) => entry.key.time < last.time) ||
+		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0)));
 
 /** Reads pages, checks every contact has a usable key and the page is ordered, and keeps every window read. */
 export class PageReader {
 	readonly windows: Window[] = [];
+	/** Contacts per page as the API pages them: the limit asked for until an answer shows a smaller one. */
+	size: number;
 
 	constructor(
 		private readonly source: ContactSource,
-		readonly limit: number,
-	) {}
+		private readonly limit: number,
+	) {
+		this.size = limit;
+	}
+
+	/** The page that holds a position (0-based, in the API's order). */
+	pageOf(position: number): number {
+		return Math.floor(Math.max(0, position) / this.size) + 1;
+	}
 
 	async read(page: number): Promise<Window> {
 		const answer = await this.source.page(page, this.limit);
+		this.learnSize(page, answer);
 		const entries = answer.items.map((contact, index) => {
 			const key = keyOf(contact);
 			if (!key) {
@@ -63,19 +80,35 @@ export class PageReader {
 					'The trigger needs both to tell new contacts from old ones; the poll was not counted, the next one retries.',
 				);
 			}
-			return { key, contact, position: (page - 1) * this.limit + index, total: answer.total };
+			return { key, contact, position: (page - 1) * this.size + index, total: answer.total };
 		});
 		const order = orderOfKeys(entries.map((entry) => entry.key));
 		if (order === 'unsorted') {
 			throw this.source.malformed(
-				'Leadsopedia answered with contacts not ordered by date_added and id',
+				'Leadsopedia answered with contacts not ordered by date_added',
 				'The trigger relies on GET /contacts listing contacts in the order they were added (oldest or newest first).',
 			);
 		}
-		if (order === 'desc') entries.reverse();
-		const window: Window = { page, seq: this.windows.length, total: answer.total, pagesCount: answer.pagesCount, entries, order };
+		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
+		entries.sort((a, b) => compareKeys(a.key, b.key));
+		const pagesCount = Math.ceil(answer.total / this.size);
+		const window: Window = { page, seq: this.windows.length, total: answer.total, pagesCount, entries, order };
 		this.windows.push(window);
 		return window;
+	}
+
+	/**
+	 * The API may page by less than the limit asked for (a cap). The envelope's own limit says
+	 * so; without it, a short page that is not the list's last one does. pagesCount is never
+	 * trusted: the total over the page size gives it.
+	 */
+	private learnSize(page: number, answer: ContactPage): void {
+		if (answer.pageLimit !== undefined) {
+			this.size = Math.min(this.limit, answer.pageLimit);
+			return;
+		}
+		const count = answer.items.length;
+		if (count > 0 && count < this.size && (page - 1) * this.size + count < answer.total) this.size = count;
 	}
 
 	/** The latest read of a page, if it was read. */

@@ -2,7 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { newest, PageReader, reachesBack, type ContactSource, type Entry, type Window } from './pages';
+import { nextCursor } from './next-cursor';
+import { pollOneSecond } from './one-second';
+import { orderOf } from './order';
+import { newest, PageReader, reachesBack, type ContactSource, type Window } from './pages';
 
 export interface PollLimits {
 	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
@@ -17,8 +20,6 @@ export interface ListPoll {
 	cursor: ListCursor;
 	calls: number;
 }
-
-const pageOf = (position: number, pageSize: number) => Math.floor(Math.max(0, position) / pageSize) + 1;
 
 /** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
 function hintIn(order: Order, cursor: ListCursor): number {
@@ -38,18 +39,21 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
 		// The list shrank below the hint: start again from its last page.
 		probe = await reader.read(probe.pagesCount);
 	}
-	// At least one page above the first: it may hold no new contact at all.
-	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length));
+	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again.
+	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length - 1));
 	for (let page = top; page > probe.page; page--) {
 		const window = await reader.read(page);
-		if (reachesBack(window, last)) return window;
+		if (reachesBack(window, last, 'asc')) return window;
 	}
-	let window = probe;
-	if (top > probe.page && chainFrom(probe, 'asc', reader).length === 1) {
-		// The first read can no longer be trusted to join the pages above it: read it again.
-		window = await reader.read(probe.page);
+	// Read before the pages above it, the first page cannot prove that no contact slipped down
+	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
+	// since a deletion then only makes it overlap the page above.
+	let window = top > probe.page ? await reader.read(probe.page) : probe;
+	while (!reachesBack(window, last, 'asc') && window.page > 1) {
+		// A page below read after this one (to learn the order) joins it as well as a new read.
+		const below = reader.latest(window.page - 1);
+		window = below && below.seq > window.seq ? below : await reader.read(window.page - 1);
 	}
-	while (!reachesBack(window, last) && window.page > 1) window = await reader.read(window.page - 1);
 	return window;
 }
 
@@ -60,46 +64,37 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
  */
 async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits): Promise<Window> {
 	const { last } = cursor;
-	if (reachesBack(first, last) || first.entries.length === 0) return first;
+	if (reachesBack(first, last, 'desc') || first.entries.length === 0) return first;
 	const expected = last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
-	const boundaryPage = Math.min(pageOf(expected, limits.pageSize), Math.max(1, first.pagesCount));
+	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
-	let page = Math.max(2, Math.min(pageOf(expected - 1, limits.pageSize), boundaryPage - limits.maxCalls + 2));
+	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
 	let window = first;
-	while (!reachesBack(window, last) && page <= window.pagesCount) window = await reader.read(page++);
+	while (!reachesBack(window, last, 'desc') && page <= window.pagesCount) window = await reader.read(page++);
 	return window;
-}
-
-/** The cursor after a poll: moved to the newest contact emitted, or only its hints refreshed. */
-function nextCursor(cursor: ListCursor, boundary: Window, fresh: Entry[], order: Order): ListCursor {
-	const newestFresh = fresh[fresh.length - 1];
-	if (newestFresh) {
-		return { last: newestFresh.key, at: newestFresh.position, total: newestFresh.total, order };
-	}
-	const last = cursor.last;
-	const seen = last === null ? undefined : [...boundary.entries].reverse().find((entry) => compareKeys(entry.key, last) <= 0);
-	return seen ? { last, at: seen.position, total: boundary.total, order } : cursor;
 }
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
 	const assumed = cursor.order ?? 'desc';
-	let first = await reader.read(assumed === 'asc' ? pageOf(hintIn('asc', cursor), limits.pageSize) : 1);
-	const order = first.order ?? assumed;
-	if (order !== assumed) {
-		// The API answers in the other order than last time: start where that order starts.
-		const page = order === 'asc' ? pageOf(hintIn('asc', cursor), limits.pageSize) : 1;
-		if (page !== first.page) first = await reader.read(page);
-	}
+	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
+	const probe = await reader.read(startOf(assumed));
+	const order = await orderOf(reader, probe, assumed);
+	if (order === 'one second') return await pollOneSecond(reader, cursor, probe, limits);
+	// Nothing comes out and the cursor stays: the next poll reads the list again.
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length };
+	// In the other order than last time, the walk starts where that order starts.
+	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
 		order === 'asc'
 			? await boundaryOldestFirst(reader, cursor, first, limits)
 			: await boundaryNewestFirst(reader, cursor, first, limits);
-	const fresh = freshEntries(chainFrom(boundary, order, reader), cursor.last);
+	const chain = chainFrom(boundary, order, reader);
+	const fresh = freshEntries(chain, cursor);
 	return {
 		contacts: fresh.map((entry) => entry.contact),
-		cursor: nextCursor(cursor, boundary, fresh, order),
+		cursor: nextCursor(cursor, chain, fresh, order),
 		calls: reader.windows.length,
 	};
 }
@@ -108,9 +103,18 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 export async function newestContact(source: ContactSource, pageSize: number): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
 	const reader = new PageReader(source, pageSize);
 	const first = await reader.read(1);
-	const order = first.order ?? 'desc';
-	const window = order === 'asc' && first.pagesCount > 1 ? await reader.read(first.pagesCount) : first;
-	const top = newest(window) ?? newest(first);
+	const found = await orderOf(reader, first, 'desc');
+	// One second throughout: every page is of the newest second, read downwards (as when unsure).
+	const order = found === 'one second' || found === 'unknown' ? 'desc' : found;
+	const step = order === 'asc' ? -1 : 1;
+	let window = order === 'asc' && first.pagesCount > 1 ? (reader.latest(first.pagesCount) ?? (await reader.read(first.pagesCount))) : first;
+	let top = newest(window);
+	// Contacts of the newest second may go on over the next page, in any order of ids.
+	while (top && window.entries.every((entry) => entry.key.time === top?.key.time) && window.page + step >= 1 && window.page + step <= window.pagesCount) {
+		window = await reader.read(window.page + step);
+		const below = newest(window);
+		if (below && compareKeys(below.key, top.key) > 0) top = below;
+	}
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, order: first.order } };
 	return { contact: top.contact, cursor: { last: top.key, at: top.position, total: window.total, order } };
 }

@@ -1,8 +1,9 @@
-import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
 import { endpoints } from '../shared/endpoints';
 import { fetchPages, MAX_PAGE_SIZE, readEnvelope } from '../shared/pagination';
 import { callApi } from '../shared/transport';
 import type { ContactSource } from './pages';
+import type { WatchedList } from './rotation';
 
 const OPERATION = 'check for new contacts';
 
@@ -18,22 +19,20 @@ export function contactSource(context: IPollFunctions, listId: string): ContactS
 				qs: { list_id: listId, page, limit },
 				operation: OPERATION,
 			});
-			const { items, pagesCount } = readEnvelope(context, answer.body, 'contacts', OPERATION);
-			const envelope = answer.body as IDataObject;
-			const total = Number(envelope.total ?? envelope.count);
-			if (!Number.isInteger(total) || total < 0) {
+			const { items, pageLimit, total } = readEnvelope(context, answer.body, 'contacts', OPERATION);
+			if (total === undefined || !Number.isInteger(total)) {
 				throw malformed(
 					`Leadsopedia's answer to ${OPERATION} has no total`,
 					'The trigger compares totals between pages to make sure no contact slipped between them.',
 				);
 			}
-			return { items, total, pagesCount };
+			return { items, total, pageLimit };
 		},
 	};
 }
 
-/** The ids of every list of the account (one call per 1,000 lists). */
-export async function allListIds(context: IPollFunctions): Promise<string[]> {
+/** Every list of the account with its `total_contacts` (one call per 1,000 lists). */
+export async function allLists(context: IPollFunctions): Promise<{ lists: WatchedList[]; calls: number }> {
 	const lists = await fetchPages.call(context, {
 		path: endpoints.lists(),
 		operation: 'get the lists to watch',
@@ -41,5 +40,14 @@ export async function allListIds(context: IPollFunctions): Promise<string[]> {
 		wanted: Infinity,
 		pageSize: MAX_PAGE_SIZE,
 	});
-	return lists.map((list) => String(list.id));
+	return {
+		lists: lists.map((list) => ({ id: String(list.id), total: countOf(list.total_contacts) })),
+		calls: Math.max(1, Math.ceil(lists.length / MAX_PAGE_SIZE)),
+	};
+}
+
+/** A count as the API wrote it (a number or a numeric string), or undefined. */
+function countOf(value: unknown): number | undefined {
+	const count = typeof value === 'string' && value.trim() ? Number(value) : value;
+	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
 }

@@ -1,0 +1,47 @@
+import { withIds, type ListCursor, type Tied } from './cursor';
+import { compareKeys, type ContactKey, type Order } from './keys';
+import type { Entry, Window } from './pages';
+
+/** The contacts of the newest second emitted, added to what the cursor knew of that second. */
+export function tiedAfter(cursor: ListCursor, emitted: readonly Entry[]): Tied {
+	const time = emitted[emitted.length - 1].key.time;
+	const ids: number[] = [];
+	for (const entry of emitted) if (entry.key.time === time) ids.push(entry.key.id);
+	const { last, tied } = cursor;
+	if (last === null || last.time !== time) return { floor: null, ranges: withIds([], ids) };
+	return { floor: tied ? tied.floor : last.id, ranges: withIds(tied?.ranges ?? [], ids) };
+}
+
+/** The cursor after a poll: moved to the newest contact emitted, or only its hints refreshed. */
+export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: Entry[], order: Order): ListCursor {
+	const newestFresh = fresh[fresh.length - 1];
+	if (newestFresh) {
+		// The rest of the newest second lies towards the newest contacts: the next walk starts from there.
+		const second = fresh.filter((entry) => entry.key.time === newestFresh.key.time);
+		const edge = second.reduce((nearest, entry) => (order === 'desc' ? Math.min(nearest, entry.position) : Math.max(nearest, entry.position)), newestFresh.position);
+		return { last: maxKey(cursor, newestFresh.key), at: edge, total: newestFresh.total, order, tied: tiedAfter(cursor, fresh) };
+	}
+	const seen = lastSeen(chain, cursor.last);
+	const top = chain[chain.length - 1];
+	if (seen && cursor.tied && order === 'desc' && top.page > 1) {
+		// Contacts of the cursor's second not out yet lie above this chain: the next walk starts at the top.
+		return { ...cursor, at: 1, total: top.total, order };
+	}
+	if (seen) return { ...cursor, at: seen.position, total: seen.total, order };
+	// An empty list is recorded as such: while /mylists says it stays empty, it costs no call.
+	return chain[0].total === 0 ? { ...cursor, at: -1, total: 0, order } : cursor;
+}
+
+/** The newest contact of the chain not newer than `last`: where the cursor stands now. */
+function lastSeen(chain: readonly Window[], last: ContactKey | null): Entry | undefined {
+	let seen: Entry | undefined;
+	for (const window of chain) {
+		for (const entry of window.entries) {
+			if (last !== null && compareKeys(entry.key, last) <= 0 && (!seen || compareKeys(entry.key, seen.key) > 0)) seen = entry;
+		}
+	}
+	return seen;
+}
+
+/** The later of the cursor's key and `key`. */
+export const maxKey = (cursor: ListCursor, key: ContactKey): ContactKey => (cursor.last && compareKeys(cursor.last, key) > 0 ? cursor.last : key);

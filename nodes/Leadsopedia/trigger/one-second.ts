@@ -1,0 +1,31 @@
+import { freshEntries } from './chain';
+import type { ListCursor } from './cursor';
+import { maxKey, tiedAfter } from './next-cursor';
+import { oldest, type PageReader, type Window } from './pages';
+import type { ListPoll, PollLimits } from './poll';
+
+/**
+ * A list of one second throughout (a bulk import) has no order to walk, but needs none: each
+ * of its contacts the cursor has not emitted is new, wherever it is. Pages are read round the
+ * list from where the last such poll stopped, within the budget. Only contacts of that second
+ * come out: a later one would move the cursor past those not read yet.
+ */
+export async function pollOneSecond(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<ListPoll> {
+	const second = oldest(probe)?.key.time;
+	const count = probe.pagesCount;
+	let page = Math.min(reader.pageOf(cursor.at + 1), count);
+	// Pages read already are free; at least one more is read, so that the round moves on.
+	for (let visited = 0, read = 0; visited < count; visited++, page = (page % count) + 1) {
+		if (reader.latest(page)) continue;
+		if (read > 0 && reader.windows.length >= limits.maxCalls) break;
+		await reader.read(page);
+		read++;
+	}
+	const fresh = freshEntries(reader.windows, cursor).filter((entry) => entry.key.time === second);
+	const newestFresh = fresh[fresh.length - 1];
+	const at = (page - 1) * reader.size - 1;
+	const next: ListCursor = newestFresh
+		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
+		: { ...cursor, at, total: probe.total };
+	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.windows.length };
+}

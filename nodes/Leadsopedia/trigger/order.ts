@@ -1,0 +1,52 @@
+import type { Order } from './keys';
+import { oldest, type PageReader, type Window } from './pages';
+
+/**
+ * The order of the list, from a page with two distinct dates: the API may change it between
+ * polls, and a page of one contact (or of one second) cannot tell. The other end of the list
+ * is asked when the first page read cannot; a list of one second throughout has none; a list
+ * that changed under every read leaves it unknown for this poll.
+ */
+export async function orderOf(reader: PageReader, probe: Window, assumed: Order): Promise<Order | 'one second' | 'unknown'> {
+	if (probe.order) return probe.order;
+	// Page 1 is the whole list: any order reads it whole.
+	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
+	// The page next to it first: oldest first, the walk down needs that page anyway.
+	const neighbour = probe.page > 1 ? probe.page - 1 : 2;
+	if (neighbour <= probe.pagesCount) {
+		const next = reader.latest(neighbour) ?? (await reader.read(neighbour));
+		if (next.order) return next.order;
+	}
+	const start = reader.latest(1) ?? (await reader.read(1));
+	if (start.order) return start.order;
+	// The last page as the latest answer counts it (the list may change meanwhile; a few tries).
+	let end = reader.latest(start.pagesCount) ?? (await reader.read(start.pagesCount));
+	for (let tries = 0; tries < 2 && !end.order && !acrossPages(reader.windows) && end.page !== end.pagesCount && end.pagesCount > 0; tries++) {
+		end = await reader.read(end.pagesCount);
+	}
+	if (end.order) return end.order;
+	const firstTime = oldest(start)?.key.time;
+	const lastTime = oldest(end)?.key.time;
+	// The list kept changing under the reads: no order is sure, and a wrong one would lose contacts.
+	if (end.page !== end.pagesCount || firstTime === undefined || lastTime === undefined) return acrossPages(reader.windows) ?? 'unknown';
+	// Page 1 and the last page, even read at different moments: a contact added in between is
+	// the newest and cannot sit at the oldest end.
+	if (firstTime !== lastTime) return firstTime < lastTime ? 'asc' : 'desc';
+	// Both ends of the list, and so all of it, are of one second.
+	return 'one second';
+}
+
+/**
+ * The order pages of one second each show between them: a lower page of an earlier second is
+ * oldest first. Only pages read while the list kept its total are compared (it shifts otherwise).
+ */
+function acrossPages(windows: readonly Window[]): Order | undefined {
+	for (const lower of windows) {
+		for (const upper of windows) {
+			const low = oldest(lower)?.key.time;
+			const high = oldest(upper)?.key.time;
+			if (lower.page < upper.page && lower.total === upper.total && low !== undefined && high !== undefined && low !== high) return low < high ? 'asc' : 'desc';
+		}
+	}
+	return undefined;
+}

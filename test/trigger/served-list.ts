@@ -1,0 +1,30 @@
+import type { IDataObject } from 'n8n-workflow';
+import { PolledTrigger } from '../helpers/poll';
+import { api, BASE_URL, v1 } from '../helpers/nock';
+import type { FakeList } from './fake-api';
+
+export interface Envelope {
+	/** Whether the answer states the page size it used. */
+	statesLimit: boolean;
+	/** Whether pagesCount is stated or null. */
+	statesPages: boolean;
+}
+
+/** Answers GET /contacts of list 7 on the mocked API from `list`, as it stands at each call. */
+export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, statesPages: true }): void {
+	api()
+		.get(v1('/contacts'))
+		.query(true)
+		.reply((uri) => {
+			const query = new URL(uri, BASE_URL).searchParams;
+			const page = Number(query.get('page'));
+			const answer = list.answer(page, Number(query.get('limit')));
+			const body: IDataObject = { contacts: answer.items, total: answer.total, page, pagesCount: envelope.statesPages ? answer.pagesCount : null };
+			if (envelope.statesLimit) body.limit = answer.pageLimit;
+			return [200, body];
+		})
+		.persist();
+}
+
+/** The trigger on list 7 of the mocked API. */
+export const triggerOnServed = () => new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', listId: { __rl: true, mode: 'id', value: '7' } } });
