@@ -118,7 +118,8 @@ export const mcpChecks: CheckGroup = {
 				control.clearLog();
 				const badEmail = await call(tools, 'get_contact_by_email', { listId: prospects.id, email: 'not-an-email' });
 				assert.equal(badEmail.isError, true);
-				assert.match(badEmail.text, /"not-an-email" is not a valid email address/);
+				// Regular mode answers the message as text, queue mode as JSON (with its quotes escaped).
+				assert.match(badEmail.text, /not-an-email\\?" is not a valid email address/);
 				const badList = await call(tools, 'search_contacts', { listId: -5 });
 				assert.equal(badList.isError, true);
 				assert.match(badList.text, /List must be a positive whole number/);
@@ -133,7 +134,9 @@ export const mcpChecks: CheckGroup = {
 			await tools.close();
 		}
 
-		await runner.check(`mcp: two tool calls at once on one key are paced (${PACED_INTERVAL_MS} ms apart in the sandbox's log)`, async () => {
+		// In queue mode the calls may run on two workers, each with its own lane: 429 recovery
+		// covers them there (README: Queue mode), so this check is for one n8n process.
+		if (!context.workers?.length) await runner.check(`mcp: two tool calls at once on one key are paced (${PACED_INTERVAL_MS} ms apart in the sandbox's log)`, async () => {
 			await api.activate(PACED_WORKFLOW_ID);
 			const paced = await McpSession.open(mcpUrl(n8n.baseUrl, PACED_PATH));
 			try {

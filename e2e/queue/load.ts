@@ -109,7 +109,8 @@ async function runScenario(context: Context, scenario: Scenario): Promise<void> 
 	for (let index = 0; index < RUNS_EACH; index++) {
 		const list = control.addList(`Load ${scenario.name} pages ${index}`);
 		const contacts = control.addContacts(list.id, Array.from({ length: CONTACTS_PER_LIST }, () => ({})));
-		runs.push({ path: scenario.getAll, body: { listId: list.id }, owns: (entry) => entry.query.list_id === String(list.id), expected: contacts });
+		const expected = contacts.map((contact) => ({ ...contact, list_id: list.id }));
+		runs.push({ path: scenario.getAll, body: { listId: list.id }, owns: (entry) => entry.query.list_id === String(list.id), expected });
 	}
 	const target = control.addList(`Load ${scenario.name} writes`);
 	for (let index = 0; index < RUNS_EACH; index++) {
