@@ -68,7 +68,8 @@ async function run(
 		const returnAll = params.boolean('returnAll');
 		const pageSize = params.count('options.pageSize', 'Page Size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
 		const wanted = returnAll ? Infinity : params.count('limit', 'Limit', 1, Number.MAX_SAFE_INTEGER, 50);
-		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize });
+		const offset = params.count('options.offset', 'Offset', 0, Number.MAX_SAFE_INTEGER, 0);
+		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize, offset });
 		return items.map((json) => ({ json }));
 	}
 	const answer = await callApi.call(this, {
