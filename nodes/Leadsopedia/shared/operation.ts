@@ -7,6 +7,7 @@ import type {
 	DeclarativeRestApiSettings,
 } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
+import { createdFromLocation } from './created';
 import { asNodeError } from './errors';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
 import { ItemParams } from './params';
@@ -78,6 +79,7 @@ async function run(
 		allowEmptyBody: definition.method === 'DELETE',
 		upsert: definition.upsert,
 	});
+	if (answer.status === 201 && answer.body === undefined) return [{ json: createdFromLocation(this, answer, body ?? {}, operation) }];
 	return await (definition.output ?? asItem).call(this, answer, params);
 }
 
