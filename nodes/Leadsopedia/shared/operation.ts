@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 	INodePropertyOptions,
 	DeclarativeRestApiSettings,
+	GenericValue,
 } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
 import { createdFromLocation } from './created';
@@ -44,6 +45,18 @@ export interface OperationDefinition {
 }
 
 export const asItem: OutputShaper = (answer) => [{ json: (answer.body ?? {}) as IDataObject }];
+
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An answer of unspecified shape, made fit for n8n (whose item json is always an object):
+ * an object is one item, an array one item per element, anything else `{ data: value }`.
+ */
+export const asItems: OutputShaper = (answer) => {
+	// Parsed JSON: every value is one n8n can hold.
+	const values = (Array.isArray(answer.body) ? answer.body : [answer.body]) as Array<IDataObject | GenericValue>;
+	return values.map((value) => ({ json: isObject(value) ? value : { data: value } }));
+};
 
 /** Deletes answer 200 with little or nothing: say what was deleted instead. */
 export const asDeleted =
