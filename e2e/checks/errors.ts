@@ -18,7 +18,7 @@ export const errorCredentials = (sandbox: Sandbox): CredentialJson[] => [
  * Calls a workflow expected to fail and answers the error n8n recorded for its execution,
  * after checking that no key appears anywhere in that execution's saved data.
  */
-async function failure({ api, sandbox, workflowIds }: Context, path: string, body: Record<string, unknown>): Promise<string> {
+export async function failure({ api, sandbox, workflowIds }: Context, path: string, body: Record<string, unknown>): Promise<string> {
 	const response = await api.webhook(path, body);
 	assert.notEqual(response.status, 200, `the workflow succeeded: ${await response.text()}`);
 	const [execution] = await api.executions(workflowIds.get(path) as string);
