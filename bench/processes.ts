@@ -4,9 +4,9 @@ import { createInterface } from 'node:readline';
 
 const ROOT = join(__dirname, '..');
 
-/** A TypeScript file of this repository run by Node with tsx's loader. */
-export function runTs(file: string, args: string[]): ChildProcess {
-	return spawn(process.execPath, ['--import', 'tsx', join(ROOT, file), ...args], {
+/** A TypeScript file of this repository run by Node (this one, or another binary) with tsx's loader. */
+export function runTs(file: string, args: string[], node = process.execPath): ChildProcess {
+	return spawn(node, ['--import', 'tsx', join(ROOT, file), ...args], {
 		cwd: ROOT,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
