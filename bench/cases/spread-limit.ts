@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describeInstall } from '../../e2e/install-n8n';
 import { flavorsFromArgs, installDir } from '../../e2e/versions';
-import { firstLine, runTs } from '../processes';
+import { runWorker } from '../processes';
 
 /** Case 7: how many items one node run can hand on for one input item, per n8n line. */
 export interface SpreadLimitRow {
@@ -17,9 +17,7 @@ export async function spreadLimits(): Promise<SpreadLimitRow[]> {
 	for (const flavor of flavorsFromArgs([])) {
 		const { node: binary } = describeInstall(installDir(flavor), flavor);
 		if (!existsSync(binary)) continue;
-		const child = runTs('bench/workers/spread-worker.ts', [], binary);
-		const { node, largest } = JSON.parse(await firstLine(child, 120_000)) as { node: string; largest: number };
-		await new Promise((resolve) => child.once('exit', resolve));
+		const { node, largest } = await runWorker<{ node: string; largest: number }>('bench/workers/spread-worker.ts', [], { timeoutMs: 120_000, node: binary });
 		rows.push({ n8n: flavor.n8n, node, largest });
 	}
 	return rows;

@@ -1,4 +1,4 @@
-import { firstLine, runTs, sandboxProcess } from '../processes';
+import { runWorker, sandboxWithBigList } from '../processes';
 import { spread, type Spread } from '../stats';
 import type { Measurement } from '../workers/measure';
 
@@ -29,13 +29,6 @@ export interface ThroughputRow {
 const WORKERS = { node: 'bench/workers/node-worker.ts', bare: 'bench/workers/bare-worker.ts', http: 'bench/workers/http-worker.ts' } as const;
 type SideName = keyof typeof WORKERS;
 
-async function worker(file: string, args: string[]): Promise<Measurement> {
-	const child = runTs(file, args);
-	const measurement = JSON.parse(await firstLine(child, 600_000)) as Measurement;
-	await new Promise((resolve) => child.once('exit', resolve));
-	return measurement;
-}
-
 function summarise(runs: Measurement[]): Side {
 	return {
 		wallMs: spread(runs.map((run) => run.wallMs)),
@@ -51,18 +44,15 @@ function summarise(runs: Measurement[]): Side {
  * shared machine hit all of them alike.
  */
 export async function throughput(contacts: number, pageSize: number, runs: number): Promise<ThroughputRow> {
-	const sandbox = await sandboxProcess(['--contacts', String(contacts)]);
+	const sandbox = await sandboxWithBigList(contacts);
 	try {
-		const response = await fetch(`${sandbox.baseUrl}/mylists?limit=1000`, { headers: { 'X-Api-Key': sandbox.apiKey } });
-		const { lists } = (await response.json()) as { lists: Array<{ id: number; name: string }> };
-		const listId = String(lists.find((list) => list.name === 'Big list')?.id);
-		const args = [sandbox.baseUrl, sandbox.apiKey, listId, String(pageSize)];
+		const args = [sandbox.baseUrl, sandbox.apiKey, sandbox.listId, String(pageSize)];
 		const measured: Record<SideName, Measurement[]> = { node: [], bare: [], http: [] };
 		const order: SideName[] = ['node', 'bare', 'http'];
 		for (let run = 0; run < runs; run++) {
 			for (let turn = 0; turn < order.length; turn++) {
 				const side = order[(run + turn) % order.length];
-				const measurement = await worker(WORKERS[side], args);
+				const measurement = await runWorker<Measurement>(WORKERS[side], args, { timeoutMs: 600_000 });
 				if (measurement.items !== contacts) throw new Error(`${side}: fetched ${measurement.items} of ${contacts} contacts`);
 				measured[side].push(measurement);
 			}
