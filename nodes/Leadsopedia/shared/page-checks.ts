@@ -4,8 +4,8 @@ type Context = Pick<IExecuteSingleFunctions, 'getNode'>;
 
 /**
  * The most items one Get Many hands to n8n for one input item. n8n's declarative runner
- * appends them with a single `push(...items)`, which overflows the stack above 123,618
- * items under Node 20 (n8n 1.123.x) and 125,623 under Node 24 (n8n 2.40.x), as measured by
+ * appends them with a single `push(...items)`, which overflows the stack above 123,563
+ * items in n8n 1.123.81 (Node 20) and 125,564 in n8n 2.40.7 (Node 24), as measured by
  * case 7 of `npm run bench`; this keeps a margin of about a fifth.
  */
 export const MAX_ITEMS_PER_INPUT = 100_000;
