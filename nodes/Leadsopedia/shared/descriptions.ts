@@ -88,6 +88,14 @@ export function pagingFields(show: Show, noun: string): INodeProperties[] {
 		},
 		optionsCollection(show, [
 			{
+				displayName: 'Offset',
+				name: 'offset',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: `How many ${noun} to skip before the first one returned. With Limit, reads a big list in batches (0, then the Limit, then twice the Limit, …).`,
+			},
+			{
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',

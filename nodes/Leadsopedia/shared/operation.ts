@@ -5,9 +5,11 @@ import type {
 	INodeExecutionData,
 	INodePropertyOptions,
 	DeclarativeRestApiSettings,
+	GenericValue,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
+import { createdFromLocation } from './created';
 import { asNodeError } from './errors';
 import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
@@ -52,6 +54,18 @@ export interface OperationDefinition {
 
 export const asItem: OutputShaper = (answer) => [{ json: (answer.body ?? {}) as IDataObject }];
 
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An answer of unspecified shape, made fit for n8n (whose item json is always an object):
+ * an object is one item, an array one item per element, anything else `{ data: value }`.
+ */
+export const asItems: OutputShaper = (answer) => {
+	// Parsed JSON: every value is one n8n can hold.
+	const values = (Array.isArray(answer.body) ? answer.body : [answer.body]) as Array<IDataObject | GenericValue>;
+	return values.map((value) => ({ json: isObject(value) ? value : { data: value } }));
+};
+
 /** Deletes answer 200 with little or nothing: say what was deleted instead. */
 export const asDeleted =
 	(identity: (params: ItemParams) => IDataObject): OutputShaper =>
@@ -80,7 +94,8 @@ async function run(
 		const returnAll = params.boolean('returnAll');
 		const pageSize = params.count('options.pageSize', 'Page Size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
 		const wanted = returnAll ? Infinity : params.count('limit', 'Limit', 1, Number.MAX_SAFE_INTEGER, 50);
-		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize });
+		const offset = params.count('options.offset', 'Offset', 0, Number.MAX_SAFE_INTEGER, 0);
+		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize, offset });
 		const shape = definition.element?.(params);
 		return items.map((json) => ({ json: shape ? shape(json) : json }));
 	}
@@ -90,6 +105,7 @@ async function run(
 		allowEmptyBody: definition.method === 'DELETE',
 		upsert: definition.upsert,
 	});
+	if (answer.status === 201 && answer.body === undefined) return [{ json: createdFromLocation(this, answer, body ?? {}, operation) }];
 	return await (definition.output ?? asItem).call(this, answer, params, connection);
 }
 

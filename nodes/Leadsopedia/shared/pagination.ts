@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
+import { MAX_ITEMS_PER_INPUT, refuseTooMany, shortPage, tooManyItems, tooManyPages } from './page-checks';
 import { callApi, type ApiCall, type ApiContext } from './transport';
 
 /** The only page size the public document names; the API answers up to 1000 (CONTRACT.md). */
@@ -12,6 +13,8 @@ export interface PageRequest extends Omit<ApiCall, 'method'> {
 	/** Stop once this many items are in hand; Infinity walks every page. */
 	wanted: number;
 	pageSize: number;
+	/** Items to skip before the first one returned (Options → Offset); 0 by default. */
+	offset?: number;
 }
 
 export interface Page {
@@ -31,9 +34,6 @@ function statedCount(value: unknown): number | undefined {
 	const number = Number(value);
 	return Number.isFinite(number) && number >= 0 ? number : undefined;
 }
-
-/** A bound for an API that would answer full pages forever: 100 million items at 1000. */
-const MAX_PAGES = 100_000;
 
 /**
  * Reads a pagination envelope; `pagesCount` falls back to `total` (or `count`) over the
@@ -62,23 +62,49 @@ export function readEnvelope(
 	return { items: items as IDataObject[], pagesCount: pagesCount ?? 0, pagesKnown: pagesCount !== undefined, pageLimit, total };
 }
 
+/** A bound for an API whose answers never end or never line up with what was asked. */
+const MAX_CALLS = 100_000;
+
 /**
- * Walks `page` = 1, 2, … up to the envelope's `pagesCount`: never past the last page, never
- * a page twice, never a `next` link (it could carry the key elsewhere). With a limit, asks
- * for no more than needed and stops as soon as it has them.
+ * Reads `wanted` items from `offset` on, page by page (`page`/`limit`), never by a `next`
+ * link (it could carry the key elsewhere). The page size the API states is the one it used:
+ * when it caps what was asked, the walk goes on at its size. Returns every item asked for
+ * that the collection has, or throws: a page that comes short while the counts say more
+ * follow is an error, not the end of the list.
  */
 export async function fetchPages(this: ApiContext, request: PageRequest): Promise<IDataObject[]> {
-	const { collection, wanted, pageSize, ...call } = request;
-	const limit = Math.min(wanted, pageSize);
+	const { collection, wanted, pageSize, offset = 0, ...call } = request;
+	let size = Math.min(pageSize, offset + wanted);
+	/** Index in the whole collection of the next item wanted. */
+	let position = offset;
 	const collected: IDataObject[] = [];
-	for (let page = 1; ; page++) {
-		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit } });
-		const { items, pagesCount, pagesKnown } = readEnvelope(this, answer.body, collection, call.operation);
-		collected.push(...items);
-		// A short page is the last one even when pagesCount is stale; without any count, only
-		// a short page tells the end.
-		const lastPage = pagesKnown ? page >= pagesCount : page >= MAX_PAGES;
-		if (collected.length >= wanted || lastPage || items.length < limit) break;
+	for (let calls = 1; calls <= MAX_CALLS; calls++) {
+		const page = Math.floor(position / size) + 1;
+		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit: size } });
+		const envelope = readEnvelope(this, answer.body, collection, call.operation);
+		const { items, pagesCount, pagesKnown, total } = envelope;
+		const served = envelope.pageLimit ?? size;
+		if (calls === 1) refuseTooMany(this, { total: total ?? (pagesKnown ? pagesCount * served : undefined), offset, wanted });
+
+		// Where this page starts in the whole collection, at the size the API used.
+		const first = (page - 1) * served;
+		if (position >= first && position < first + items.length) {
+			const taken = items.slice(position - first, position - first + wanted - collected.length);
+			collected.push(...taken);
+			position += taken.length;
+		}
+		if (collected.length > MAX_ITEMS_PER_INPUT) throw tooManyItems(this);
+		if (collected.length >= wanted) return collected;
+
+		const moreFollow = (pagesKnown && page < pagesCount) || (total !== undefined && first + items.length < total);
+		if (items.length < served) {
+			if (moreFollow) {
+				throw shortPage(this, { operation: call.operation, number: page, got: items.length, size: served, pagesCount: pagesKnown ? pagesCount : undefined, total });
+			}
+			return collected;
+		}
+		if ((pagesKnown || total !== undefined) && !moreFollow) return collected;
+		size = served;
 	}
-	return collected.length > wanted ? collected.slice(0, wanted) : collected;
+	throw tooManyPages(this, call.operation, MAX_CALLS);
 }

@@ -232,7 +232,8 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 		);
 	}
 	if (parsed === undefined) {
-		if (call.allowEmptyBody) return { status, headers: response.headers, body: undefined };
+		// A 201 Created may bring only its Location header: the caller reads the new id there.
+		if (call.allowEmptyBody || status === 201) return { status, headers: response.headers, body: undefined };
 		throw fail(status, `Leadsopedia answered ${status} with an empty body to ${call.operation}`);
 	}
 	if (!parsed.ok) {

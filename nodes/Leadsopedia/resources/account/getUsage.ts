@@ -1,5 +1,5 @@
 import { endpoints } from '../../shared/endpoints';
-import { defineOperation } from '../../shared/operation';
+import { asItems, defineOperation } from '../../shared/operation';
 import type { OperationModule } from '../../shared/resource';
 
 export const accountGetUsage: OperationModule = {
@@ -10,6 +10,8 @@ export const accountGetUsage: OperationModule = {
 		description: 'Get the account’s API usage as Leadsopedia reports it',
 		method: 'GET',
 		request: () => ({ path: endpoints.accountUsage() }),
+		// Not specified by the API document: an object as it is, an array as items, anything else as { data }.
+		output: asItems,
 	}),
 	fields: [],
 };

@@ -1,0 +1,37 @@
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
+import type { ApiAnswer } from './transport';
+
+const POSITIVE_INTEGER = /^[1-9]\d*$/;
+
+/** The id a Location names: `…/mylists/{id}` or `…/contacts/{list_id}?id={id}`. */
+function idNamedBy(location: unknown): number | undefined {
+	if (typeof location !== 'string' || !location) return undefined;
+	let url: URL;
+	try {
+		// Only the path and query matter; a relative Location is read against any origin.
+		url = new URL(location, 'http://location.invalid');
+	} catch {
+		return undefined;
+	}
+	const id = url.searchParams.get('id') ?? url.pathname.split('/').filter(Boolean).pop() ?? '';
+	return POSITIVE_INTEGER.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : undefined;
+}
+
+/**
+ * A 201 Created without a body: the API document promises only a Location header. The item
+ * is the fields sent plus the id the header names, without spending another call on it.
+ */
+export function createdFromLocation(
+	context: Pick<IExecuteSingleFunctions, 'getNode'>,
+	answer: ApiAnswer,
+	sent: IDataObject,
+	operation: string,
+): IDataObject {
+	const id = idNamedBy(answer.headers.location);
+	if (id === undefined) {
+		throw new NodeOperationError(context.getNode(), `Leadsopedia created the item but did not say which (201 on ${operation})`, {
+			description: 'It answered 201 Created without a body and without a Location header naming the new id. The item was created: look it up in Leadsopedia rather than creating it again.',
+		});
+	}
+	return { ...sent, id };
+}
