@@ -7,5 +7,5 @@ import { config } from '@n8n/node-cli/eslint';
 
 export default [
 	...config,
-	{ ignores: ['dist/**', 'sandbox/**', 'test/**', 'bench/**', 'e2e/**', 'examples/**', 'gulpfile.js', 'jest.config.js', 'index.js'] },
+	{ ignores: ['dist/**', 'scripts/**', 'sandbox/**', 'test/**', 'bench/**', 'e2e/**', 'examples/**', 'gulpfile.js', 'jest.config.js', 'index.js'] },
 ];
