@@ -1,7 +1,7 @@
 /**
  * The end-to-end suite: the packed package inside a real n8n, against the sandbox.
  *
- *   npm run test:e2e [-- --n8n 1|2]     # both n8n lines by default
+ *   npm run test:e2e [-- --n8n 1|2|newest]     # every n8n line by default
  *
  * Ends with the line `N passed, M failed`; exits non-zero on any failure. Logs and
  * n8n's user folder are kept in a temporary folder when something fails.
