@@ -9,10 +9,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'leadsopedia-scan-'));
+// The scanner makes a temporary folder when loaded and leaves it: make it inside ours.
+process.env.TMPDIR = work;
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
 
 function unpackTarball() {
 	const [packed] = JSON.parse(
