@@ -87,9 +87,12 @@ export class N8nInstance {
 		try {
 			const outcome = await waitFor(`n8n on ${this.baseUrl} to be ready (log: ${logFile})`, timeoutMs, async () => {
 				if (exited !== undefined) return 'exited';
-				// Not /healthz/readiness: n8n 1.x answers it before its REST routes exist.
+				// Not /healthz/readiness: n8n 1.x answers it before its REST routes exist. Nor any
+				// 200: while it starts, n8n answers every path with an HTML page, then with 404s,
+				// and its REST API's JSON comes seconds later (1.123, 2.40 and 2.41 alike).
 				const response = await fetch(`${this.baseUrl}/rest/settings`);
-				return response.ok ? 'ready' : undefined;
+				const json = response.headers.get('content-type')?.startsWith('application/json');
+				return response.ok && json ? 'ready' : undefined;
 			}, 500);
 			if (outcome === 'exited') throw new Error(`n8n exited (${exited}) before it was ready; see ${logFile}`);
 		} catch (error) {
