@@ -3,7 +3,7 @@
  * repository. Built in a temporary sibling folder and renamed into place only when
  * complete, so an interrupted run leaves nothing half-usable and a rerun is instant.
  *
- *   tsx e2e/install-n8n.ts [--n8n 1|2]   # both lines by default
+ *   tsx e2e/install-n8n.ts [--n8n 1|2|newest]   # every line by default
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,8 +1,8 @@
 /**
  * The end-to-end suite: the packed package inside a real n8n, against the sandbox.
  *
- *   npm run test:e2e [-- --n8n 1|2]     # both n8n lines by default
- *   npm run test:e2e -- --queue         # n8n 2.x in queue mode: main, Redis, PostgreSQL, 2 workers
+ *   npm run test:e2e [-- --n8n 1|2|newest]     # every n8n line by default
+ *   npm run test:e2e -- --queue                # n8n 2.40 in queue mode: main, Redis, PostgreSQL, 2 workers
  *
  * Ends with the line `N passed, M failed`; exits non-zero on any failure. Logs and
  * n8n's user folder are kept in a temporary folder when something fails.

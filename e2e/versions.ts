@@ -28,13 +28,25 @@ const N8N_1: N8nFlavor = {
 	env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 };
 
-/** `--n8n 1` or `--n8n 2` picks one line; by default both, 2.x first. */
+/**
+ * The newest n8n the registry here serves whole: 2.41.3 (npm's latest) depends on
+ * @n8n/agents 0.26.2, which the registry does not have; 2.41.1 resolves.
+ */
+const N8N_NEWEST: N8nFlavor = { n8n: '2.41.1', node: '24.21.0' };
+
+const LINES = new Map<string, N8nFlavor>([
+	['1', N8N_1],
+	['2', N8N_2],
+	['newest', N8N_NEWEST],
+]);
+
+/** `--n8n 1`, `--n8n 2` or `--n8n newest` picks one line; by default all three. */
 export function flavorsFromArgs(argv: string[]): N8nFlavor[] {
 	const index = argv.indexOf('--n8n');
-	if (index < 0) return [N8N_2, N8N_1];
-	const major = argv[index + 1];
-	if (major !== '1' && major !== '2') throw new Error(`--n8n takes 1 or 2, got "${major}"`);
-	return [major === '1' ? N8N_1 : N8N_2];
+	if (index < 0) return [N8N_2, N8N_NEWEST, N8N_1];
+	const line = LINES.get(argv[index + 1]);
+	if (!line) throw new Error(`--n8n takes ${[...LINES.keys()].join(', ')}, got "${argv[index + 1]}"`);
+	return [line];
 }
 
 /** Root of all cached n8n installs; outside the repository so nothing downloaded is ever committed. */

@@ -5,10 +5,15 @@ import { NODE_TYPE, SANDBOX_CREDENTIAL, TRIGGER_TYPE } from '../workflows';
 import type { CheckGroup } from './context';
 
 type IconUrl = string | { light: string; dark: string };
+interface Codex {
+	categories?: string[];
+	alias?: string[];
+}
 interface TypeDescription {
 	name: string;
 	iconUrl?: IconUrl;
 	properties?: Array<{ name: string; default?: unknown }>;
+	codex?: Codex;
 }
 
 const PACKAGE_PREFIX = 'n8n-nodes-leadsopedia.';
@@ -39,6 +44,13 @@ export const packageChecks: CheckGroup = {
 		await runner.check("the package uses n8n's own n8n-workflow (no copy installed)", async () => {
 			assert.ok(!fs.existsSync(path.join(packageDir, 'node_modules')), 'the package brought its own node_modules');
 			assert.ok(!fs.existsSync(path.join(packageDir, '..', 'n8n-workflow')), 'n8n-workflow was installed beside the package');
+		});
+		await runner.check("n8n files every node under its codex's categories and search aliases", async () => {
+			for (const nodePath of manifest.n8n.nodes) {
+				const codex = JSON.parse(fs.readFileSync(path.join(packageDir, `${nodePath}on`), 'utf8')) as Codex & { node: string };
+				const served = nodes.find((node) => node.name === codex.node)?.codex;
+				assert.deepEqual({ categories: served?.categories, alias: served?.alias }, { categories: codex.categories, alias: codex.alias }, codex.node);
+			}
 		});
 		await runner.check('n8n serves the light and dark icons of every node and the credential', async () => {
 			const urls = [...nodes, ...credentials].flatMap((type) => iconUrls(type.iconUrl));
