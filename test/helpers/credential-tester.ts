@@ -4,12 +4,11 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestRequest,
-	type INode,
 	type INodeCredentialTestResult,
 	type INodeType,
 } from 'n8n-workflow';
 import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
-import { additionalData } from './engine';
+import { additionalData, nodeWithCredential } from './engine';
 import { nodeTypes, registerNodeType } from './node-types';
 
 interface TestError {
@@ -57,15 +56,7 @@ export async function testCredential(
 		},
 	};
 	registerNodeType('test.credentialTest', nodeType);
-	const node: INode = {
-		id: 'temp',
-		name: 'Temp-Node',
-		type: 'test.credentialTest',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
-	};
+	const node = nodeWithCredential('temp', 'Temp-Node', 'test.credentialTest', {});
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const context = new ExecuteContext(
 		workflow,

@@ -69,6 +69,11 @@ export interface RunOptions {
 	stop?: Promise<unknown>;
 }
 
+/** A node of a test workflow that uses the test's Leadsopedia credential. */
+export function nodeWithCredential(id: string, name: string, type: string, parameters: INodeParameters): INode {
+	return { id, name, type, typeVersion: 1, position: [0, 0], parameters, credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } } };
+}
+
 /** Runs Start → Leadsopedia through n8n-core's WorkflowExecute, as a manual execution does. */
 export async function runLeadsopedia(parameters: INodeParameters, options: RunOptions): Promise<NodeRun> {
 	const nodes: INode[] = [
@@ -81,13 +86,8 @@ export async function runLeadsopedia(parameters: INodeParameters, options: RunOp
 			parameters: { items: JSON.stringify(options.input ?? [{}]) },
 		},
 		{
-			id: 'leadsopedia',
-			name: 'Leadsopedia',
-			type: 'n8n-nodes-leadsopedia.leadsopedia',
-			typeVersion: 1,
+			...nodeWithCredential('leadsopedia', 'Leadsopedia', 'n8n-nodes-leadsopedia.leadsopedia', parameters),
 			position: [200, 0],
-			parameters,
-			credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];

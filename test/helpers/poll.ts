@@ -9,7 +9,7 @@ import {
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.node.ts';
-import { additionalData, leadsopediaCredentials } from './engine';
+import { additionalData, leadsopediaCredentials, nodeWithCredential } from './engine';
 import { nodeTypes, registerNodeType } from './node-types';
 
 export const TRIGGER_TYPE = 'n8n-nodes-leadsopedia.leadsopediaTrigger';
@@ -48,15 +48,7 @@ export class PolledTrigger {
 	private readonly node: INode;
 
 	constructor(private readonly options: TriggerOptions) {
-		this.node = {
-			id: 'trigger',
-			name: NODE_NAME,
-			type: TRIGGER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: options.parameters,
-			credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
-		};
+		this.node = nodeWithCredential('trigger', NODE_NAME, TRIGGER_TYPE, options.parameters);
 		this.workflow = this.build({});
 	}
 

@@ -1,8 +1,8 @@
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 import { Leadsopedia } from '../../nodes/Leadsopedia/Leadsopedia.node.ts';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { additionalData, leadsopediaCredentials } from '../helpers/engine';
+import { additionalData, leadsopediaCredentials, nodeWithCredential } from '../helpers/engine';
 import { nodeTypes } from '../helpers/node-types';
 
 /**
@@ -17,15 +17,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 
 async function search(filter?: string, paginationToken?: string, method: 'searchLists' | 'searchDownloads' = 'searchLists') {
-	const node: INode = {
-		id: 'leadsopedia',
-		name: 'Leadsopedia',
-		type: 'n8n-nodes-leadsopedia.leadsopedia',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'contact', operation: 'getAll' },
-		credentials: { leadsopediaApi: { id: 'cred-1', name: 'Leadsopedia account' } },
-	};
+	const node = nodeWithCredential('leadsopedia', 'Leadsopedia', 'n8n-nodes-leadsopedia.leadsopedia', { resource: 'contact', operation: 'getAll' });
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const context = new LoadOptionsContext(
 		workflow,
