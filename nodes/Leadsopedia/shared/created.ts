@@ -1,7 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } from 'n8n-workflow';
+import { isLeadsopediaId } from './params';
 import type { ApiAnswer } from './transport';
-
-const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
 /** The id a Location names: `…/mylists/{id}` or `…/contacts/{list_id}?id={id}`. */
 function idNamedBy(location: unknown): number | undefined {
@@ -14,7 +13,7 @@ function idNamedBy(location: unknown): number | undefined {
 		return undefined;
 	}
 	const id = url.searchParams.get('id') ?? url.pathname.split('/').filter(Boolean).pop() ?? '';
-	return POSITIVE_INTEGER.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : undefined;
+	return isLeadsopediaId(id) ? Number(id) : undefined;
 }
 
 /**

@@ -3,6 +3,9 @@ import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions } fr
 const EMAIL = /^[^\s@"<>()[\],;:]+@[^\s@"<>()[\],;:]+\.[^\s@"<>()[\],;:]{2,}$/;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
+/** Whether a text is a Leadsopedia id: a positive whole number JavaScript holds exactly. */
+export const isLeadsopediaId = (text: string): boolean => POSITIVE_INTEGER.test(text) && Number.isSafeInteger(Number(text));
+
 /**
  * Reads one input item's parameters and refuses bad input with an error naming the
  * field, before any API call is spent.
@@ -25,7 +28,7 @@ export class ItemParams {
 	/** A Leadsopedia id: a positive whole number (lists, contacts, downloads). */
 	id(name: string, label: string): string {
 		const value = String(this.value(name) ?? '').trim();
-		if (!POSITIVE_INTEGER.test(value) || !Number.isSafeInteger(Number(value))) {
+		if (!isLeadsopediaId(value)) {
 			this.refuse(label, `must be a positive whole number, got "${value}"`);
 		}
 		return value;
