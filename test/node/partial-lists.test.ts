@@ -176,7 +176,7 @@ describe('more items than n8n can take from one node run', () => {
 
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe(`This would return ${returned} items, more than the 100,000 one Get Many can return`);
-		expect(result.error?.description).toMatch(/Offset to 0, then the Limit, then twice the Limit.*Loop Over Items.*Download → Get File/);
+		expect(result.error?.description).toMatch(/Offset to 0, then the Limit, then twice the Limit.*Loop Over Items.*Download → Download File/);
 		expect(requestLines()).toHaveLength(1);
 	});
 

@@ -18,7 +18,7 @@ function tooMany(context: Context, message: string): NodeOperationError {
 			`n8n cannot take more than about ${formatted(MAX_ITEMS_PER_INPUT)} items from one run of a node for one input item. ` +
 			`To get everything, read it in batches: turn off Return All, set Limit to ${formatted(MAX_ITEMS_PER_INPUT)} or less, ` +
 			'and set Options → Offset to 0, then the Limit, then twice the Limit, … (for example from a Loop Over Items node), ' +
-			'or export the list through Leadsopedia and read it with Download → Get File.',
+			'or export the list through Leadsopedia and read it with Download → Download File.',
 	});
 }
 
