@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -9,19 +8,6 @@ import { CREDENTIAL_DEFAULTS, LEADSOPEDIA_API_HOST } from '../nodes/Leadsopedia/
 
 /** A Base URL the key may be sent to: https, or plain http to this machine only. */
 const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
-
-const SERVER_FAILURE = 'The Leadsopedia server failed to answer. The key may be fine: test again in a few minutes.';
-
-/** The credential test's message for each HTTP status: what is wrong and what to do. */
-const TEST_ANSWERS: Record<number, string> = {
-	401: 'Leadsopedia rejected the API key. Copy it again from Leadsopedia under Settings → API Key and paste it here.',
-	403: 'The API key has no access to the Leadsopedia API. Check that your plan includes API access, or use a key of an account that has it.',
-	404: 'No Leadsopedia API at this Base URL. Use https://api.leadsopedia.com/v1 unless you go through a proxy.',
-	429: 'The Leadsopedia rate limit for this key is reached, so the key could not be checked now. Test again later.',
-	500: SERVER_FAILURE,
-	502: SERVER_FAILURE,
-	503: SERVER_FAILURE,
-};
 
 export class LeadsopediaApi implements ICredentialType {
 	name = 'leadsopediaApi';
@@ -130,16 +116,6 @@ export class LeadsopediaApi implements ICredentialType {
 		},
 	};
 
-	// Like the nodes, the test sends the key only over https or to this machine: any other
-	// Base URL becomes an address no request can be made to. n8n's tester follows redirects
-	// and keeps X-Api-Key on them, so the test, like the nodes, follows none.
-	test: ICredentialTestRequest = {
-		request: {
-			disableFollowRedirect: true,
-			baseURL: String.raw`={{ /${SAFE_BASE_URL}/i.test($credentials.baseUrl) ? $credentials.baseUrl.replace(/\/+$/, '') : 'refused:the-base-url-must-use-https' }}`,
-			url: '/account',
-		},
-		// What the credential dialog says for each answer; n8n shows only the network code when none came.
-		rules: Object.entries(TEST_ANSWERS).map(([status, message]) => ({ type: 'responseCode', properties: { value: Number(status), message } })),
-	};
+	// The Test button is the nodes' `leadsopediaApiTest` (shared/credential-test.ts, named by
+	// testedBy): n8n uses a node's test only when the credential declares none.
 }

@@ -5,6 +5,7 @@ import { accountProperties } from './resources/account';
 import { contactProperties } from './resources/contact';
 import { downloadProperties } from './resources/download';
 import { listProperties } from './resources/list';
+import { leadsopediaApiTest } from './shared/credential-test';
 import { subtitleFor } from './shared/subtitle';
 
 const properties: INodeProperties[] = [
@@ -40,7 +41,7 @@ export class Leadsopedia implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'leadsopediaApi', required: true }],
+		credentials: [{ name: 'leadsopediaApi', required: true, testedBy: 'leadsopediaApiTest' }],
 		// Requests are sent by the operations' runner (shared/operation.ts), which takes the
 		// base URL from the credential after checking it; these defaults document the target.
 		requestDefaults: {
@@ -50,5 +51,5 @@ export class Leadsopedia implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchLists, searchDownloads } };
+	methods = { listSearch: { searchLists, searchDownloads }, credentialTest: { leadsopediaApiTest } };
 }

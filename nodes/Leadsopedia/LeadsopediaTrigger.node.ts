@@ -7,6 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { searchLists } from './listSearch/searchLists';
+import { leadsopediaApiTest } from './shared/credential-test';
 import { asNodeError } from './shared/errors';
 import { MAX_PAGE_SIZE } from './shared/pagination';
 import { credentialsOf } from './shared/transport';
@@ -71,7 +72,7 @@ export class LeadsopediaTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'leadsopediaApi', required: true }],
+		credentials: [{ name: 'leadsopediaApi', required: true, testedBy: 'leadsopediaApiTest' }],
 		hints: quotaHints,
 		// n8n's node loader prepends its own Poll Times (every minute) to the properties of a
 		// polling node: the editor would show two Poll Times fields. A fresh copy on every read
@@ -81,7 +82,7 @@ export class LeadsopediaTrigger implements INodeType {
 		},
 	};
 
-	methods = { listSearch: { searchLists } };
+	methods = { listSearch: { searchLists }, credentialTest: { leadsopediaApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		try {

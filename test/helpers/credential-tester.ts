@@ -1,80 +1,43 @@
-import { ExecuteContext, RoutingNode } from 'n8n-core';
-import {
-	createEmptyRunExecutionData,
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentialTestRequest,
-	type INodeCredentialTestResult,
-	type INodeType,
+import { CredentialTestContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunction,
+	ICredentialType,
+	INodeCredentialTestResult,
+	INodeType,
 } from 'n8n-workflow';
 import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
-import { additionalData, nodeWithCredential } from './engine';
-import { nodeTypes, registerNodeType } from './node-types';
+import { Leadsopedia } from '../../nodes/Leadsopedia/Leadsopedia.node';
+import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.node';
+import { additionalData } from './engine';
 
-interface TestError {
-	message: string;
-	cause?: { response?: { status: number; statusText?: string }; code?: string };
-}
-
-/** The dialog's verdict on a failed test, worked out as n8n 2.40.7's runRequestTest does. */
-function verdictOnError(error: TestError, test: ICredentialTestRequest): INodeCredentialTestResult {
-	const response = error.cause?.response;
-	if (response) {
-		const rule = (test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === response.status);
-		if (rule) return { status: 'Error', message: rule.properties.message };
-		if (response.status < 199 || response.status > 299) {
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+/**
+ * The function n8n's Test button runs for the credential, found as n8n 2.40.7's
+ * getCredentialTestFunction finds it (services/credentials-tester.service.js): a `test` on
+ * the credential wins; otherwise the first node naming the credential with `testedBy`
+ * supplies it from `methods.credentialTest`.
+ */
+function testFunction(): ICredentialTestFunction {
+	const credentialType: ICredentialType = new LeadsopediaApi();
+	if (credentialType.test) throw new Error('the credential declares a test: n8n would run it and never the nodes\' function');
+	const nodes: INodeType[] = [new Leadsopedia(), new LeadsopediaTrigger()];
+	for (const node of nodes) {
+		const testedBy = node.description.credentials?.find((credential) => credential.name === 'leadsopediaApi')?.testedBy;
+		if (typeof testedBy === 'string') {
+			const test = node.methods?.credentialTest?.[testedBy];
+			if (!test) throw new Error(`${node.description.name} names the test ${testedBy} but has no such method`);
+			return test;
 		}
-	} else if (error.cause?.code) {
-		return { status: 'Error', message: error.cause.code };
 	}
-	return { status: 'Error', message: String(error.message) };
+	throw new Error('no node names a test for the credential');
 }
 
 /**
- * What n8n's "Test" button in the credential dialog does with a declarative `test`
- * (n8n `services/credentials-tester.service.js`, runRequestTest): a temporary node whose
- * only property routes the test request, run by RoutingNode in an execute context with
- * the decrypted credential, then the answer turned into the dialog's message.
+ * What the credential dialog's Test button shows: the test function called in n8n-core's
+ * CredentialTestContext with the decrypted credential, as n8n's testCredentials does.
  */
-export async function testCredential(
-	credentials: ICredentialDataDecryptedObject,
-	test: ICredentialTestRequest = new LeadsopediaApi().test,
-): Promise<INodeCredentialTestResult> {
-	const nodeType: INodeType = {
-		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
-			description: 'Sends a credential’s test request',
-			defaults: { name: 'Temp-Node' },
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: 'leadsopediaApi', required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
-		},
-	};
-	registerNodeType('test.credentialTest', nodeType);
-	const node = nodeWithCredential('temp', 'Temp-Node', 'test.credentialTest', {});
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new ExecuteContext(
-		workflow,
-		node,
-		additionalData(credentials),
-		'internal',
-		createEmptyRunExecutionData(),
-		0,
-		[],
-		{ main: [[{ json: {} }]] },
-		{ node, data: {}, source: null },
-		[],
-	);
+export async function testCredential(credentials: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	const context = new CredentialTestContext(additionalData(credentials));
 	const decrypted = { id: 'cred-1', name: 'Leadsopedia account', type: 'leadsopediaApi', data: credentials };
-	try {
-		await new RoutingNode(context, nodeType, decrypted).runNode();
-	} catch (thrown) {
-		return verdictOnError(thrown as TestError, test);
-	}
-	return { status: 'OK', message: 'Connection successful!' };
+	return await testFunction().call(context, decrypted);
 }

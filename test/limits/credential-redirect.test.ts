@@ -12,7 +12,10 @@ describe.each([301, 302, 307, 308])('the credential test answered %i to another 
 			expect(api.seen).toHaveLength(1);
 			expect(api.seen[0]['x-api-key']).toBe(TEST_API_KEY);
 			expect(elsewhere.seen).toEqual([]);
-			expect(verdict.status).toBe('Error');
+			expect(verdict).toEqual({
+				status: 'Error',
+				message: `The Base URL answered with a redirect (${status}) to ${elsewhere.origin}. The key is never sent on a redirect: enter the API's own address as the Base URL.`,
+			});
 			expect(JSON.stringify(verdict)).not.toContain(TEST_API_KEY);
 		} finally {
 			await api.stop();

@@ -39,43 +39,64 @@ export const MIN_API_KEY_LENGTH = 16;
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
+/** Why a credential cannot be used, said before any call: for a node's error and the Test button alike. */
+export interface CredentialProblem {
+	message: string;
+	description?: string;
+}
+
+// HTTP trims a header value, so a pasted space still authenticates: trim it here too, so
+// the key redacted from messages is the key the API saw.
+const apiKeyOf = (data: Record<string, unknown>) => String(data.apiKey ?? '').trim();
+const baseUrlOf = (data: Record<string, unknown>) => String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
+
 /**
  * The key may only travel encrypted, except to this machine (a local sandbox or proxy):
  * a plain-http base URL on any other host is refused before a call is made.
  */
-export function checkedCredentials(node: INode, data: Record<string, unknown>): LeadsopediaCredentials {
-	// HTTP trims a header value, so a pasted space still authenticates: trim it here too, so
-	// the key redacted from messages is the key the API saw.
-	const apiKey = String(data.apiKey ?? '').trim();
-	const rawBaseUrl = String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
+export function credentialProblem(data: Record<string, unknown>): CredentialProblem | undefined {
 	let url: URL;
 	try {
-		url = new URL(rawBaseUrl);
+		url = new URL(baseUrlOf(data));
 	} catch {
-		throw new NodeOperationError(node, 'The Base URL in the Leadsopedia credential is not a valid URL', {
+		return {
+			message: 'The Base URL in the Leadsopedia credential is not a valid URL',
 			description: 'Use https://api.leadsopedia.com/v1 unless you reach the API through a proxy.',
-		});
+		};
 	}
 	const isLoopback = LOOPBACK_HOST.test(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
-		throw new NodeOperationError(node, 'The Base URL in the Leadsopedia credential must use https', {
+		return {
+			message: 'The Base URL in the Leadsopedia credential must use https',
 			description: `"${url.origin}" would send the API key unencrypted. Plain http is allowed only for a loopback address such as http://127.0.0.1.`,
-		});
+		};
 	}
-	if (!apiKey) {
-		throw new NodeOperationError(node, 'The Leadsopedia credential has no API key');
-	}
+	const apiKey = apiKeyOf(data);
+	if (!apiKey) return { message: 'The Leadsopedia credential has no API key' };
 	if (apiKey.length < MIN_API_KEY_LENGTH) {
-		throw new NodeOperationError(node, 'The API key in the Leadsopedia credential is too short to be a Leadsopedia key', {
+		return {
+			message: 'The API key in the Leadsopedia credential is too short to be a Leadsopedia key',
 			description: `Leadsopedia API keys are at least ${MIN_API_KEY_LENGTH} characters long. Copy the whole key from Leadsopedia under Settings → API Key.`,
-		});
+		};
 	}
+	return undefined;
+}
+
+/** The credential's fields with defaults filled in; only for data `credentialProblem` passed. */
+export function credentialsFrom(data: Record<string, unknown>): LeadsopediaCredentials {
 	return {
-		apiKey,
-		baseUrl: rawBaseUrl,
+		apiKey: apiKeyOf(data),
+		baseUrl: baseUrlOf(data),
 		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval) * 1000,
 		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries))),
 		maxWaitMs: seconds(data.maxRetryWait, CREDENTIAL_DEFAULTS.maxRetryWait) * 1000,
 		timeoutMs: Math.max(1, seconds(data.timeout, CREDENTIAL_DEFAULTS.timeout)) * 1000,
 	};
+}
+
+/** The credential as a node uses it, refused with the node's own error when it cannot be used. */
+export function checkedCredentials(node: INode, data: Record<string, unknown>): LeadsopediaCredentials {
+	const problem = credentialProblem(data);
+	if (problem) throw new NodeOperationError(node, problem.message, { description: problem.description });
+	return credentialsFrom(data);
 }
