@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { brokenImages, canvasNode, closeNode, executeStep, fillParameter, imageLoaded, openNode, openWorkflow, searchNodeCreator, signIn, statedItemCount } from './editor';
 import { actionName, actionNames, triggerNotices } from './node-facts';
 import type { Sandbox } from '../../sandbox';
+import { freePort } from '../processes';
 
 export interface UiContext {
 	page: Page;
@@ -20,6 +21,19 @@ export interface UiContext {
 export interface UiCase {
 	name: string;
 	run(context: UiContext): Promise<void>;
+}
+
+/** Saves the credential form, which tests it, and waits for the test's message (shown under More details). */
+async function saveAndReadTest(modal: Locator, message: RegExp): Promise<void> {
+	await modal.getByTestId('credential-save-button').click();
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
+		const details = modal.getByText('More details');
+		if (await details.isVisible()) await details.click();
+		if (await modal.getByText(message).isVisible()) return;
+		await modal.page().waitForTimeout(250);
+	}
+	throw new Error(`the credential form never said ${String(message)}; it says: ${await modal.innerText()}`);
 }
 
 function exampleId(context: UiContext, file: string): string {
@@ -204,6 +218,15 @@ export const uiCases: UiCase[] = [
 			});
 			await assertNoBrokenImages(page);
 			await context.shot('credential-form', modal.getByTestId('credential-edit-dialog'));
+			await context.uxPoint(1, 'an http Base URL on another host says it must use https, not ERR_BAD_REQUEST', async () => {
+				await modal.getByTestId('parameter-input-baseUrl').locator('input').fill('http://api.leadsopedia.test/v1');
+				await saveAndReadTest(modal, /would send the API key unencrypted/);
+			});
+			await context.uxPoint(1, 'an unreachable API says where it looked and what to check, not ECONNREFUSED', async () => {
+				const origin = `http://127.0.0.1:${await freePort()}`;
+				await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(`${origin}/v1`);
+				await saveAndReadTest(modal, new RegExp(`Could not reach the Leadsopedia API at ${origin.replace(/\./g, '\\.')} \\(ECONNREFUSED\\)`));
+			});
 			await page.keyboard.press('Escape');
 		},
 	},

@@ -1,6 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import { NodeHelpers } from 'n8n-workflow';
 import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
+import { freePort } from '../../e2e/processes';
 import { testCredential } from '../helpers/credential-tester';
 import { leadsopediaCredentials } from '../helpers/engine';
 import { startSelfSignedHttps } from '../helpers/loopback';
@@ -149,17 +150,8 @@ describe('Credential', () => {
 });
 
 describe('Credential test with the API unreachable', () => {
-	/** A loopback port nothing listens on: taken from the OS, then freed. */
-	async function closedPort(): Promise<number> {
-		const server = createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as { port: number };
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		return port;
-	}
-
 	it('says the API cannot be reached at the Base URL, and what to check', async () => {
-		const baseUrl = `http://127.0.0.1:${await closedPort()}/v1`;
+		const baseUrl = `http://127.0.0.1:${await freePort()}/v1`;
 
 		expect(await testCredential(leadsopediaCredentials(baseUrl))).toEqual({
 			status: 'Error',
