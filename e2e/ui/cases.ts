@@ -23,14 +23,26 @@ export interface UiCase {
 	run(context: UiContext): Promise<void>;
 }
 
-/** Saves the credential form, which tests it, and waits for the test's message (shown under More details). */
-async function saveAndReadTest(modal: Locator, message: RegExp): Promise<void> {
-	await modal.getByTestId('credential-save-button').click();
-	const deadline = Date.now() + 20_000;
+/**
+ * Sets the Base URL, saves the credential form (saving tests it) and waits for the test's
+ * message. The form takes a typed value a moment after the keystrokes, so a Save clicked
+ * too early saves the old one: Save is clicked again while the message has not come.
+ */
+async function testWithBaseUrl(modal: Locator, baseUrl: string, message: RegExp): Promise<void> {
+	const input = modal.getByTestId('parameter-input-baseUrl').locator('input');
+	await input.fill(baseUrl);
+	await input.press('Tab');
+	const save = modal.getByTestId('credential-save-button');
+	const deadline = Date.now() + 30_000;
+	let savedAt = 0;
 	while (Date.now() < deadline) {
+		if (await modal.getByText(message).isVisible()) return;
 		const details = modal.getByText('More details');
 		if (await details.isVisible()) await details.click();
-		if (await modal.getByText(message).isVisible()) return;
+		if (Date.now() - savedAt > 5_000 && (await save.isEnabled())) {
+			await save.click();
+			savedAt = Date.now();
+		}
 		await modal.page().waitForTimeout(250);
 	}
 	throw new Error(`the credential form never said ${String(message)}; it says: ${await modal.innerText()}`);
@@ -219,13 +231,11 @@ export const uiCases: UiCase[] = [
 			await assertNoBrokenImages(page);
 			await context.shot('credential-form', modal.getByTestId('credential-edit-dialog'));
 			await context.uxPoint(1, 'an http Base URL on another host says it must use https, not ERR_BAD_REQUEST', async () => {
-				await modal.getByTestId('parameter-input-baseUrl').locator('input').fill('http://api.leadsopedia.test/v1');
-				await saveAndReadTest(modal, /would send the API key unencrypted/);
+				await testWithBaseUrl(modal, 'http://api.leadsopedia.test/v1', /would send the API key unencrypted/);
 			});
 			await context.uxPoint(1, 'an unreachable API says where it looked and what to check, not ECONNREFUSED', async () => {
 				const origin = `http://127.0.0.1:${await freePort()}`;
-				await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(`${origin}/v1`);
-				await saveAndReadTest(modal, new RegExp(`Could not reach the Leadsopedia API at ${origin.replace(/\./g, '\\.')} \\(ECONNREFUSED\\)`));
+				await testWithBaseUrl(modal, `${origin}/v1`, new RegExp(`Could not reach the Leadsopedia API at ${origin.replace(/\./g, '\\.')} \\(ECONNREFUSED\\)`));
 			});
 			await page.keyboard.press('Escape');
 		},
