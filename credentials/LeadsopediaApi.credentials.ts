@@ -4,10 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { CREDENTIAL_DEFAULTS, LEADSOPEDIA_API_HOST } from '../nodes/Leadsopedia/shared/credentials';
-
-/** A Base URL the key may be sent to: https, or plain http to this machine only. */
-const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
+import { CREDENTIAL_DEFAULTS, LEADSOPEDIA_API_HOST, SAFE_BASE_URL } from '../nodes/Leadsopedia/shared/credentials';
 
 export class LeadsopediaApi implements ICredentialType {
 	name = 'leadsopediaApi';

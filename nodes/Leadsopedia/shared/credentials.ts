@@ -37,7 +37,12 @@ function seconds(value: unknown, fallback: number): number {
  */
 export const MIN_API_KEY_LENGTH = 16;
 
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** The hosts plain http may go to: this machine only (a local sandbox or proxy). */
+const LOOPBACK_HOSTNAME = String.raw`(localhost|127(\.\d{1,3}){3}|\[::1\])`;
+const LOOPBACK_HOST = new RegExp(`^${LOOPBACK_HOSTNAME}$`, 'i');
+
+/** A Base URL the key may be sent to, as a pattern for the credential form's https notice. */
+export const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/${LOOPBACK_HOSTNAME}(:\d+)?(\/|$))`;
 
 /** Why a credential cannot be used, said before any call: for a node's error and the Test button alike. */
 export interface CredentialProblem {
