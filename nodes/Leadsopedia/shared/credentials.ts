@@ -37,12 +37,19 @@ function seconds(value: unknown, fallback: number): number {
  */
 export const MIN_API_KEY_LENGTH = 16;
 
-/** The hosts plain http may go to: this machine only (a local sandbox or proxy). */
-const LOOPBACK_HOSTNAME = String.raw`(localhost|127(\.\d{1,3}){3}|\[::1\])`;
-const LOOPBACK_HOST = new RegExp(`^${LOOPBACK_HOSTNAME}$`, 'i');
+/** `word` in any mix of upper and lower case, as a pattern: the form's regex takes no flags. */
+const anyCase = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
 
-/** A Base URL the key may be sent to, as a pattern for the credential form's https notice. */
-export const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/${LOOPBACK_HOSTNAME}(:\d+)?(\/|$))`;
+/** The hosts plain http may go to: this machine only (a local sandbox or proxy). */
+const LOOPBACK_HOSTNAME = String.raw`(${anyCase('localhost')}|127(\.\d{1,3}){3}|\[::1\])`;
+
+/**
+ * A Base URL the key may be sent to: https, or plain http to a loopback host, in any case
+ * and with spaces around it (they are trimmed). One pattern for the credential form's https
+ * notice and the nodes' check, so the form warns exactly when the nodes refuse.
+ */
+export const SAFE_BASE_URL = String.raw`^\s*(${anyCase('https')}:\/\/|${anyCase('http')}:\/\/${LOOPBACK_HOSTNAME}(:\d+)?([\/?#\s]|$))`;
+const SAFE_BASE_URL_PATTERN = new RegExp(SAFE_BASE_URL);
 
 /** Why a credential cannot be used, said before any call: for a node's error and the Test button alike. */
 export interface CredentialProblem {
@@ -69,8 +76,7 @@ export function credentialProblem(data: Record<string, unknown>): CredentialProb
 			description: 'Use https://api.leadsopedia.com/v1 unless you reach the API through a proxy.',
 		};
 	}
-	const isLoopback = LOOPBACK_HOST.test(url.hostname);
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
+	if (!SAFE_BASE_URL_PATTERN.test(String(data.baseUrl ?? ''))) {
 		return {
 			message: 'The Base URL in the Leadsopedia credential must use https',
 			description: `"${url.origin}" would send the API key unencrypted. Plain http is allowed only for a loopback address such as http://127.0.0.1.`,
