@@ -23,11 +23,22 @@ export const CREDENTIAL_DEFAULTS = {
 	timeout: 60,
 } as const;
 
-function seconds(value: unknown, fallback: number): number {
+/**
+ * The most each field takes, in the editor and at run time: Node's timers hold about 24.8
+ * days, and a longer wait fires after 1 ms (a Timeout typed to mean "never" would fail at
+ * once, a Max Wait would retry at once).
+ */
+export const CREDENTIAL_LIMITS = {
+	requestInterval: 3600,
+	maxTries: 10,
+	maxRetryWait: 86_400,
+	timeout: 3600,
+} as const;
+
+function seconds(value: unknown, fallback: number, max: number): number {
 	const number = Number(value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(number) || number < 0
-		? fallback
-		: number;
+	const given = value === undefined || value === null || value === '' || !Number.isFinite(number) || number < 0 ? fallback : number;
+	return Math.min(given, max);
 }
 
 /**
@@ -98,10 +109,10 @@ export function credentialsFrom(data: Record<string, unknown>): LeadsopediaCrede
 	return {
 		apiKey: apiKeyOf(data),
 		baseUrl: baseUrlOf(data),
-		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval) * 1000,
-		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries))),
-		maxWaitMs: seconds(data.maxRetryWait, CREDENTIAL_DEFAULTS.maxRetryWait) * 1000,
-		timeoutMs: Math.max(1, seconds(data.timeout, CREDENTIAL_DEFAULTS.timeout)) * 1000,
+		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval, CREDENTIAL_LIMITS.requestInterval) * 1000,
+		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries, CREDENTIAL_LIMITS.maxTries))),
+		maxWaitMs: seconds(data.maxRetryWait, CREDENTIAL_DEFAULTS.maxRetryWait, CREDENTIAL_LIMITS.maxRetryWait) * 1000,
+		timeoutMs: Math.max(1, seconds(data.timeout, CREDENTIAL_DEFAULTS.timeout, CREDENTIAL_LIMITS.timeout)) * 1000,
 	};
 }
 
