@@ -1,4 +1,5 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
+import { readApiKey, type ApiKeyReading } from './api-key';
 
 export const CREDENTIAL_TYPE = 'leadsopediaApi';
 
@@ -68,9 +69,8 @@ export interface CredentialProblem {
 	description?: string;
 }
 
-// HTTP trims a header value, so a pasted space still authenticates: trim it here too, so
-// the key redacted from messages is the key the API saw.
-const apiKeyOf = (data: Record<string, unknown>) => String(data.apiKey ?? '').trim();
+const savedApiKey = (data: Record<string, unknown>) => readApiKey(String(data.apiKey ?? ''));
+const keyOf = (reading: ApiKeyReading) => ('key' in reading ? reading.key : '');
 const baseUrlOf = (data: Record<string, unknown>) => String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
 
 /**
@@ -93,7 +93,14 @@ export function credentialProblem(data: Record<string, unknown>): CredentialProb
 			description: `"${url.origin}" would send the API key unencrypted. Plain http is allowed only for a loopback address such as http://127.0.0.1.`,
 		};
 	}
-	const apiKey = apiKeyOf(data);
+	const reading = savedApiKey(data);
+	if ('wrongCharacter' in reading) {
+		return {
+			message: 'The API key in the Leadsopedia credential has a character no Leadsopedia key has',
+			description: `Character ${reading.position} of the key is ${reading.wrongCharacter}. Copy the key again from Leadsopedia under Settings → API Key.`,
+		};
+	}
+	const apiKey = reading.key;
 	if (!apiKey) return { message: 'The Leadsopedia credential has no API key' };
 	if (apiKey.length < MIN_API_KEY_LENGTH) {
 		return {
@@ -107,7 +114,7 @@ export function credentialProblem(data: Record<string, unknown>): CredentialProb
 /** The credential's fields with defaults filled in; only for data `credentialProblem` passed. */
 export function credentialsFrom(data: Record<string, unknown>): LeadsopediaCredentials {
 	return {
-		apiKey: apiKeyOf(data),
+		apiKey: keyOf(savedApiKey(data)),
 		baseUrl: baseUrlOf(data),
 		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval, CREDENTIAL_LIMITS.requestInterval) * 1000,
 		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries, CREDENTIAL_LIMITS.maxTries))),

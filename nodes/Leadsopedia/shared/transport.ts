@@ -106,12 +106,19 @@ function discard(response: IN8nHttpFullResponse): void {
 
 type Attempt = { response: IN8nHttpFullResponse } | { networkCode: string };
 
-/** One attempt. The HTTP client's own error is dropped here: its request config holds the key. */
+/**
+ * One attempt. The key goes in its header as the credential was read (shared/api-key.ts),
+ * so the header carries exactly the key that redaction looks for; n8n's
+ * httpRequestWithAuthentication would send the credential's own expression instead. The
+ * HTTP client's own error is dropped here: its request config holds the key.
+ */
 async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions, connection?: Connection): Promise<Attempt> {
 	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		const response = (await this.helpers.httpRequest({
 			...options,
 			...connectionOptions(credentials, connection),
+			headers: { ...options.headers, 'X-Api-Key': credentials.apiKey },
+			abortSignal: Stop.of(this).signal,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could lead the key header to another host: never follow one.
