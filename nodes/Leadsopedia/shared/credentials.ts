@@ -1,4 +1,5 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
+import { isLoopbackHost } from './addresses';
 import { readApiKey, type ApiKeyReading } from './api-key';
 
 export const CREDENTIAL_TYPE = 'leadsopediaApi';
@@ -109,6 +110,19 @@ export function credentialProblem(data: Record<string, unknown>): CredentialProb
 		};
 	}
 	return undefined;
+}
+
+/**
+ * Plain http is allowed to this machine only; through a proxy on another machine the key
+ * would travel unencrypted to it, and the proxy would reach its own 127.0.0.1.
+ * `proxyHost` is the host of the node's Request Options proxy, if any.
+ */
+export function cleartextProxyProblem(baseUrl: string, proxyHost: string | undefined): CredentialProblem | undefined {
+	if (proxyHost === undefined || new URL(baseUrl).protocol !== 'http:' || isLoopbackHost(proxyHost)) return undefined;
+	return {
+		message: 'A plain-http Base URL cannot be used through a proxy on another machine',
+		description: `The proxy in the node's Request Options (${proxyHost}) would receive the API key unencrypted and reach its own ${new URL(baseUrl).host}. Use an https Base URL, or remove the proxy (one on this machine is fine).`,
+	};
 }
 
 /** The credential's fields with defaults filled in; only for data `credentialProblem` passed. */

@@ -1,14 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IPollFunctions,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+	type IPollFunctions,
 } from 'n8n-workflow';
-import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
+import { checkedCredentials, cleartextProxyProblem, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
 import { holdOff, inTurn, keyFingerprint } from './pacing';
 import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
@@ -149,6 +150,8 @@ export async function sendToApi(
 	options: IHttpRequestOptions,
 	policy: SendPolicy,
 ): Promise<Sent> {
+	const proxyProblem = cleartextProxyProblem(credentials.baseUrl, policy.connection?.proxy?.host);
+	if (proxyProblem) throw new NodeOperationError(this.getNode(), proxyProblem.message, { description: proxyProblem.description });
 	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
 	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
