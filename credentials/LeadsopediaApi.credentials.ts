@@ -76,7 +76,7 @@ export class LeadsopediaApi implements ICredentialType {
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.timeout,
 			typeOptions: { minValue: 1, maxValue: CREDENTIAL_LIMITS.timeout },
-			description: 'How long to wait for an answer before the call counts as lost (at most an hour)',
+			description: 'How long a call may take in all, from sending it to the last byte of the answer, before it counts as lost (at most an hour)',
 		},
 		// n8n adds these two fields to every credential; declared here so that n8n keeps them
 		// with a safe default: in the HTTP Request node the key goes to the API's host only.
