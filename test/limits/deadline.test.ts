@@ -134,6 +134,22 @@ describe('a file host that trickles the file', () => {
 		expect(await state.hungUpEarly).toBe(true);
 	});
 
+	test.each([
+		['on another host', false],
+		['on the API’s own origin', true],
+	])('%s: a file host that stalls mid-file fails after the Timeout, long before Max Download Time', async (_title, onApiOrigin) => {
+		fileOnApiOrigin = onApiOrigin;
+		sendFile = (_incoming, outgoing) => {
+			outgoing.writeHead(200, { 'Content-Type': 'text/csv' });
+			outgoing.write('id,email\n');
+		};
+
+		const run = await getFile({}, { timeout: 1 });
+
+		expect(run.error?.message).toBe('The file host broke off the file after 9 bytes');
+		expect(asked).toEqual(expect.arrayContaining([600_000, 1000]));
+	});
+
 	test('Max Download Time is 600 s unless set, and a file within it arrives whole', async () => {
 		sendFile = (_incoming, outgoing) => outgoing.writeHead(200, { 'Content-Type': 'text/csv' }).end('id,email\n');
 

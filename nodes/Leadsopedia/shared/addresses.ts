@@ -53,10 +53,14 @@ function ipv6Kind(groups: number[]): AddressKind {
 	return 'public';
 }
 
+/** Names only a local network resolves: a single label (`metadata`) or a private suffix. */
+const PRIVATE_NAME = /(^[^.]+$|\.(internal|local|localdomain|lan|home\.arpa|intranet|corp)$)/;
+
 /**
  * The kind of a URL's `hostname`, as WHATWG URL normalises it: IPv4 in any spelling
  * (2130706433, 0x7f.1) becomes dotted decimal, IPv6 comes in brackets, names in lower case.
- * A name other than localhost counts as public: where it resolves is not known here.
+ * Other names count as public unless they are local by their form (metadata.google.internal):
+ * where a name resolves is not known here.
  */
 export function addressKind(hostname: string): AddressKind {
 	const host = hostname.toLowerCase().replace(/\.$/, '');
@@ -67,7 +71,7 @@ export function addressKind(hostname: string): AddressKind {
 		const groups = ipv6Groups(host.slice(1, -1));
 		return groups ? ipv6Kind(groups) : 'private';
 	}
-	return 'public';
+	return PRIVATE_NAME.test(host) ? 'private' : 'public';
 }
 
 /** Whether a host (a URL's hostname, or a proxy's host as n8n parses it) is this machine. */

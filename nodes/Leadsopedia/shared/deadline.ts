@@ -5,15 +5,25 @@
  * as long as it likes.
  */
 export class Deadline {
-	/** Aborts when the time is up. */
+	private readonly timer: AbortSignal;
+
+	private readonly cut = new AbortController();
+
+	/** Aborts when the time is up, or when the reader hangs up (a body silent too long). */
 	readonly signal: AbortSignal;
 
 	constructor(readonly ms: number) {
-		this.signal = AbortSignal.timeout(ms);
+		this.timer = AbortSignal.timeout(ms);
+		this.signal = AbortSignal.any([this.timer, this.cut.signal]);
 	}
 
 	get expired(): boolean {
-		return this.signal.aborted;
+		return this.timer.aborted;
+	}
+
+	/** Ends the exchange now: the request this deadline's signal went with is aborted. */
+	hangUp(): void {
+		this.cut.abort();
 	}
 
 	get seconds(): number {
@@ -65,28 +75,43 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 export const isTimeoutCode = (code: string) => TIMEOUT_CODES.has(code);
 
 /** A response body asked for as a stream (typed here: node code imports nothing else). */
-export type ByteStream = AsyncIterable<Buffer> & { destroy(): void };
+export type ByteStream = AsyncIterable<Buffer> & { destroy(error?: Error): void };
 
-/** How reading a streamed body ended: all of it, cut short by the reader, out of time, or broken off. */
+/** How reading a streamed body ended: all of it, cut short by the reader, out of time, or broken off (or silent too long). */
 export type ReadEnd = 'whole' | 'cut' | 'expired' | 'broken';
 
 /**
- * Reads a streamed body, handing each chunk to `onChunk` (false stops reading), and
- * destroys it, freeing its connection, when the deadline passes first.
+ * Reads a streamed body, handing each chunk to `onChunk` (false stops reading), and ends
+ * it, freeing its connection, when the deadline passes first or, with `idleMs`, when no
+ * byte came for that long (the HTTP client does not watch a body it streams). n8n's client
+ * wraps the socket in a stream whose destroy() waits for the next byte: the request is
+ * aborted through the deadline's signal as well.
  */
-export async function readWithin(deadline: Deadline, body: ByteStream, onChunk: (chunk: Buffer) => boolean): Promise<ReadEnd> {
-	const onExpiry = () => body.destroy();
-	if (deadline.expired) onExpiry();
-	deadline.signal.addEventListener('abort', onExpiry, { once: true });
+export async function readWithin(deadline: Deadline, body: ByteStream, onChunk: (chunk: Buffer) => boolean, idleMs?: number): Promise<ReadEnd> {
+	const stop = () => {
+		deadline.hangUp();
+		body.destroy(new BrokenOff());
+	};
+	let silence: AbortSignal | undefined;
+	const watchSilence = () => {
+		silence?.removeEventListener('abort', stop);
+		silence = idleMs === undefined ? undefined : AbortSignal.timeout(idleMs);
+		silence?.addEventListener('abort', stop, { once: true });
+	};
+	if (deadline.expired) stop();
+	deadline.signal.addEventListener('abort', stop, { once: true });
+	watchSilence();
 	try {
 		for await (const chunk of body) {
 			if (!onChunk(chunk)) return 'cut';
+			watchSilence();
 		}
 		return deadline.expired ? 'expired' : 'whole';
 	} catch {
 		return deadline.expired ? 'expired' : 'broken';
 	} finally {
-		deadline.signal.removeEventListener('abort', onExpiry);
+		deadline.signal.removeEventListener('abort', stop);
+		silence?.removeEventListener('abort', stop);
 	}
 }
 

@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteSingleFunctions, type IHttpRequestOpti
 import { apiError } from './errors';
 import { Stop } from './stop';
 import { Deadline, isTimeoutCode, readWithin, release, type ByteStream } from './deadline';
+import { isRedirect, redirectRefusal, redirectTarget, REDIRECT_POLICY } from './file-redirects';
 import { connectionOptions, credentialsOf, networkCodeOf, sendToApi, type Connection } from './transport';
 
 /** What Download File holds in memory at most unless the node says otherwise. */
@@ -77,7 +78,7 @@ function tooBig(context: IExecuteSingleFunctions, maxMb: number): NodeOperationE
  * Reads the body within the download's deadline, refusing it by its Content-Length, or as
  * soon as more than the cap has arrived.
  */
-async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse, file: FileRequest, deadline: Deadline): Promise<Buffer> {
+async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse, file: Fetch, deadline: Deadline): Promise<Buffer> {
 	const body = response.body as ByteStream;
 	const maxBytes = file.maxMb * MB;
 	if (Number(response.headers['content-length']) > maxBytes) {
@@ -91,7 +92,7 @@ async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullR
 		if (size > maxBytes) return false;
 		chunks.push(chunk);
 		return true;
-	});
+	}, file.idleMs);
 	if (end === 'cut') {
 		body.destroy();
 		throw tooBig(this, file.maxMb);
@@ -118,6 +119,9 @@ export interface FileRequest {
 	/** Max Download Time: the whole fetch, from the request to the file's last byte. */
 	maxDownloadMs: number;
 }
+
+/** The file as fetched: how long its host may stay silent is the Timeout of its request. */
+type Fetch = FileRequest & { idleMs: number };
 
 /**
  * Fetches an export file from its `url`. Files usually live on another host than the API:
@@ -149,6 +153,8 @@ export async function fetchExportFile(this: IExecuteSingleFunctions, file: FileR
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Each redirect is checked here before it is followed (shared/file-redirects.ts).
+		disableFollowRedirect: true,
 		...connectionOptions(credentials, connection),
 	};
 	const sameOrigin = target.origin === new URL(credentials.baseUrl).origin;
@@ -160,6 +166,21 @@ export async function fetchExportFile(this: IExecuteSingleFunctions, file: FileR
 		deadline = new Deadline(file.maxDownloadMs);
 		response = await fromFileHost.call(this, options, operation, credentials.apiKey, deadline);
 	}
+	// Redirected hops never carry the key, wherever they lead; all share the download's deadline.
+	let at = target;
+	for (let hop = 1; isRedirect(response.statusCode); hop++) {
+		release(response.body);
+		const next = redirectTarget(response.headers.location, at);
+		const refusal = redirectRefusal(target, next, hop);
+		if (!next || refusal) {
+			throw new NodeOperationError(this.getNode(), `The file link redirected to ${next?.origin ?? 'an invalid address'}, which is not followed`, {
+				itemIndex: this.getItemIndex(),
+				description: `Not followed because ${refusal}. ${REDIRECT_POLICY}`,
+			});
+		}
+		at = next;
+		response = await fromFileHost.call(this, { ...options, url: at.href }, operation, credentials.apiKey, deadline);
+	}
 	if (response.statusCode >= 300) {
 		release(response.body);
 		throw apiError(this.getNode(), {
@@ -170,6 +191,6 @@ export async function fetchExportFile(this: IExecuteSingleFunctions, file: FileR
 			apiKey: credentials.apiKey,
 		});
 	}
-	const data = await readCapped.call(this, response, file, deadline);
+	const data = await readCapped.call(this, response, { ...file, idleMs: Number(options.timeout) }, deadline);
 	return { data, mimeType: mimeTypeOf(response.headers['content-type'], file.extension) };
 }
