@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { testCredential } from '../helpers/credential-tester';
 import { leadsopediaCredentials, runLeadsopedia, TEST_API_KEY } from '../helpers/engine';
 import { startHttpHost, type Loopback } from '../helpers/loopback';
@@ -114,7 +115,7 @@ describe('a file host that trickles the file', () => {
 		await api.stop();
 	});
 
-	const getFile = (options: Record<string, unknown>, credentials: Record<string, unknown> = {}) =>
+	const getFile = (options: INodeParameters, credentials: IDataObject = {}) =>
 		runLeadsopedia(
 			{ resource: 'download', operation: 'getFile', downloadId: '17', binaryPropertyName: 'data', options },
 			{ baseUrl: `${api.origin}/v1`, credentials, asServer: true },
