@@ -78,7 +78,7 @@ function tooBig(context: IExecuteSingleFunctions, maxMb: number): NodeOperationE
  * Reads the body within the download's deadline, refusing it by its Content-Length, or as
  * soon as more than the cap has arrived.
  */
-async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse, file: Fetch, deadline: Deadline): Promise<Buffer> {
+async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullResponse, file: FileRequest, deadline: Deadline, idleMs: number): Promise<Buffer> {
 	const body = response.body as ByteStream;
 	const maxBytes = file.maxMb * MB;
 	if (Number(response.headers['content-length']) > maxBytes) {
@@ -92,7 +92,7 @@ async function readCapped(this: IExecuteSingleFunctions, response: IN8nHttpFullR
 		if (size > maxBytes) return false;
 		chunks.push(chunk);
 		return true;
-	}, file.idleMs);
+	}, idleMs);
 	if (end === 'cut') {
 		body.destroy();
 		throw tooBig(this, file.maxMb);
@@ -120,8 +120,36 @@ export interface FileRequest {
 	maxDownloadMs: number;
 }
 
-/** The file as fetched: how long its host may stay silent is the Timeout of its request. */
-type Fetch = FileRequest & { idleMs: number };
+/**
+ * Follows the file host's redirects as far as shared/file-redirects.ts allows: never with
+ * the key, wherever they lead, and within the download's deadline.
+ */
+async function followRedirects(
+	this: IExecuteSingleFunctions,
+	first: IN8nHttpFullResponse,
+	link: URL,
+	options: IHttpRequestOptions,
+	operation: string,
+	apiKey: string,
+	deadline: Deadline,
+): Promise<IN8nHttpFullResponse> {
+	let response = first;
+	let at = link;
+	for (let hop = 1; isRedirect(response.statusCode); hop++) {
+		release(response.body);
+		const next = redirectTarget(response.headers.location, at);
+		const refusal = redirectRefusal(link, next, hop);
+		if (!next || refusal) {
+			throw new NodeOperationError(this.getNode(), `The file link redirected to ${next?.origin ?? 'an invalid address'}, which is not followed`, {
+				itemIndex: this.getItemIndex(),
+				description: `Not followed because ${refusal}. ${REDIRECT_POLICY}`,
+			});
+		}
+		at = next;
+		response = await fromFileHost.call(this, { ...options, url: at.href }, operation, apiKey, deadline);
+	}
+	return response;
+}
 
 /**
  * Fetches an export file from its `url`. Files usually live on another host than the API:
@@ -166,21 +194,7 @@ export async function fetchExportFile(this: IExecuteSingleFunctions, file: FileR
 		deadline = new Deadline(file.maxDownloadMs);
 		response = await fromFileHost.call(this, options, operation, credentials.apiKey, deadline);
 	}
-	// Redirected hops never carry the key, wherever they lead; all share the download's deadline.
-	let at = target;
-	for (let hop = 1; isRedirect(response.statusCode); hop++) {
-		release(response.body);
-		const next = redirectTarget(response.headers.location, at);
-		const refusal = redirectRefusal(target, next, hop);
-		if (!next || refusal) {
-			throw new NodeOperationError(this.getNode(), `The file link redirected to ${next?.origin ?? 'an invalid address'}, which is not followed`, {
-				itemIndex: this.getItemIndex(),
-				description: `Not followed because ${refusal}. ${REDIRECT_POLICY}`,
-			});
-		}
-		at = next;
-		response = await fromFileHost.call(this, { ...options, url: at.href }, operation, credentials.apiKey, deadline);
-	}
+	response = await followRedirects.call(this, response, target, options, operation, credentials.apiKey, deadline);
 	if (response.statusCode >= 300) {
 		release(response.body);
 		throw apiError(this.getNode(), {
@@ -191,6 +205,7 @@ export async function fetchExportFile(this: IExecuteSingleFunctions, file: FileR
 			apiKey: credentials.apiKey,
 		});
 	}
-	const data = await readCapped.call(this, response, { ...file, idleMs: Number(options.timeout) }, deadline);
+	// The Timeout of the request is how long the file host may stay silent.
+	const data = await readCapped.call(this, response, file, deadline, Number(options.timeout));
 	return { data, mimeType: mimeTypeOf(response.headers['content-type'], file.extension) };
 }
