@@ -47,6 +47,26 @@ test('a Max Wait of 9,999,999 s does not turn a 30-day Retry-After into an insta
 	expect(server.seen).toHaveLength(1);
 });
 
+test('Seconds Between Calls of 9,999,999 spaces calls by the bound (an hour), not by a timer that fires at once', async () => {
+	// The waits asked for are recorded; one of an hour or more is shortened to keep the test quick.
+	const asked: number[] = [];
+	const realSetTimeout = global.setTimeout;
+	jest.spyOn(global, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+		asked.push(Number(ms));
+		return realSetTimeout(callback, Number(ms) >= 1_000_000 ? 20 : ms);
+	}) as typeof setTimeout);
+	server = await loopbackServer(() => ({ status: 200, body: JSON.stringify({ id: 1 }) }));
+
+	const run = await runLeadsopedia(getAccount, { baseUrl: `${server.origin}/v1`, credentials: { requestInterval: NEVER }, input: [{}, {}] });
+
+	jest.restoreAllMocks();
+	expect(run.error).toBeUndefined();
+	expect(server.seen).toHaveLength(2);
+	const longest = Math.max(...asked);
+	expect(longest).toBeLessThanOrEqual(3_600_000);
+	expect(longest).toBeGreaterThan(3_590_000);
+});
+
 test('the credential form bounds the seconds and tries it takes', () => {
 	const maxOf = (name: string) => new LeadsopediaApi().properties.find((property) => property.name === name)?.typeOptions?.maxValue;
 	expect({
