@@ -3,13 +3,14 @@
  * free ports: n8n with the packed package installed, a credential for the sandbox and the
  * example workflows imported; the trigger and MCP examples published.
  */
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { demoCopy } from './demo-workflows';
-import { prepareEnvironment, type Environment } from './environment';
+import { mcpTokenCredential, prepareEnvironment, type Environment } from './environment';
 import { mcpUrl } from './mcp-client';
 import { OWNER } from './n8n-api';
 import { N8N_2 } from './versions';
-import { mcpPathOf, readExamples, TRIGGER_TYPE } from './workflows';
+import { MCP_TOKEN_CREDENTIAL, mcpPathOf, readExamples, TRIGGER_TYPE } from './workflows';
 
 export interface DemoOptions {
 	/** Scratch folder: n8n's user folder, logs, the packed tarball. */
@@ -35,12 +36,15 @@ export async function startDemo({ workDir, n8nPort, sandboxPort, started, log }:
 	await assertPortFree(sandboxPort, 'sandbox');
 
 	const examples = [...readExamples().values()].map(demoCopy);
+	// The MCP example refuses clients without this token: a new one for every demo.
+	const mcpToken = randomBytes(24).toString('base64url');
 	const env = await prepareEnvironment({
 		flavor: N8N_2,
 		workDir,
 		n8nPort,
 		sandboxPort,
 		workflows: examples,
+		extraCredentials: () => [mcpTokenCredential(mcpToken)],
 		log,
 	});
 	started(env);
@@ -70,6 +74,8 @@ ${workflowLines.join('\n')}
 
   MCP server of the AI-tools example (published; connect any MCP client over Streamable HTTP):
 ${mcpServers.map((workflow) => `    ${mcpUrl(env.n8n.baseUrl, mcpPathOf(workflow) ?? '')}`).join('\n')}
+  It answers only clients that send the header (the credential "${MCP_TOKEN_CREDENTIAL.name}" holds the token):
+    Authorization: Bearer ${mcpToken}
 
   Ctrl-C stops n8n and the sandbox.
 `);
