@@ -93,7 +93,8 @@ export const mcpChecks: CheckGroup = {
 						assert.doesNotMatch(body, /credits/);
 					}
 				}
-				await assert.rejects(McpSession.open(url, undefined), /403/);
+				// The SDK's client reports n8n's 403 by its text.
+				await assert.rejects(McpSession.open(url, undefined), /Authorization data is wrong/);
 				assert.equal(control.requestLog().length, callsBefore, 'calls reached the API');
 			});
 
@@ -152,7 +153,10 @@ export const mcpChecks: CheckGroup = {
 				assert.match(badList.text, /List must be a positive whole number/);
 				assert.deepEqual(control.requestLog(), []);
 			});
-			await runner.check("mcp: a list id given as a number is refused by n8n's tool schema, before the node runs, spending no call", async () => {
+			// In queue mode a worker runs the tool node with the arguments as they came (n8n's
+			// job-processor invokeTool), without the schema check: a number then reaches the node,
+			// which takes it (test/node/list-id-forms.test.ts).
+			if (!context.workers?.length) await runner.check("mcp: a list id given as a number is refused by n8n's tool schema, before the node runs, spending no call", async () => {
 				control.clearLog();
 				for (const name of LIST_ID_TOOLS) {
 					const answer = await call(tools, name, { listId: prospects.id, email: 'jane.doe@example.com' });
