@@ -49,5 +49,18 @@ export function recordWaits(): () => Wait[] {
 /** The waits asked between two moments (say, two calls' arrivals), in order. */
 export const askedBetween = (waits: Wait[], from: number, to: number): Wait[] => waits.filter((wait) => wait.askedAt >= from && wait.askedAt <= to);
 
-/** Total milliseconds of waiting asked. */
-export const totalMs = (waits: Wait[]): number => waits.reduce((sum, wait) => sum + wait.ms, 0);
+/**
+ * How long these waits planned to keep the code waiting: the length of the union of their
+ * spans, each from when it was asked to when it was asked to end. Waits for the same moment
+ * (two callers waiting for one turn) count once; a wait after a wait counts both.
+ */
+export function plannedMs(waits: Wait[]): number {
+	const spans = waits.map((wait) => [wait.askedAt, wait.askedAt + Math.max(0, wait.ms)]).sort((a, b) => a[0] - b[0]);
+	let total = 0;
+	let coveredUntil = -Infinity;
+	for (const [start, end] of spans) {
+		total += Math.max(0, end - Math.max(start, coveredUntil));
+		coveredUntil = Math.max(coveredUntil, end);
+	}
+	return total;
+}
