@@ -14,6 +14,8 @@ export class FakeList {
 	beforeCall?: (call: number) => void;
 	/** The most contacts the API puts on a page, whatever limit was asked for. */
 	pageCap = Infinity;
+	/** Ids skipped after each contact: other lists' contacts added at the same time take them. */
+	idGap = 0;
 	private nextId = 1;
 	private clock = Date.UTC(2025, 0, 1);
 
@@ -23,7 +25,9 @@ export class FakeList {
 	add(count: number, sameSecond = false): IDataObject[] {
 		const added = Array.from({ length: count }, () => {
 			if (!sameSecond) this.clock += 1000;
-			return { id: this.nextId++, email: `c${this.nextId}@example.com`, date_added: new Date(this.clock).toISOString() };
+			const id = this.nextId;
+			this.nextId += 1 + this.idGap;
+			return { id, email: `c${id}@example.com`, date_added: new Date(this.clock).toISOString() };
 		});
 		this.contacts.push(...added);
 		return added;

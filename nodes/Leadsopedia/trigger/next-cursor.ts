@@ -1,4 +1,5 @@
-import { withIds, type ListCursor, type Tied } from './cursor';
+import type { ListCursor, Tied } from './cursor';
+import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
 import type { Entry, Window } from './pages';
 
@@ -8,8 +9,9 @@ export function tiedAfter(cursor: ListCursor, emitted: readonly Entry[]): Tied {
 	const ids: number[] = [];
 	for (const entry of emitted) if (entry.key.time === time) ids.push(entry.key.id);
 	const { last, tied } = cursor;
-	if (last === null || last.time !== time) return { floor: null, ranges: withIds([], ids) };
-	return { floor: tied ? tied.floor : last.id, ranges: withIds(tied?.ranges ?? [], ids) };
+	// `emitted` holds at least one contact of that second, so the set is never empty.
+	if (last === null || last.time !== time) return { floor: null, ...(withIds(undefined, ids) as IdSet) };
+	return { floor: tied ? tied.floor : last.id, ...(withIds(tied, ids) as IdSet) };
 }
 
 /** The cursor after a poll: moved to the newest contact emitted, or only its hints refreshed. */
