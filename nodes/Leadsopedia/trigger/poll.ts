@@ -70,7 +70,12 @@ async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
 	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
 	let window = first;
-	while (!reachesBack(window, last, 'desc') && page <= window.pagesCount) window = await reader.read(page++);
+	while (!reachesBack(window, last, 'desc') && page <= window.pagesCount) {
+		// A page read after the one above it (to learn the order) joins it as well as a new read.
+		const read = reader.latest(page);
+		window = read && read.seq > window.seq ? read : await reader.read(page);
+		page++;
+	}
 	return window;
 }
 

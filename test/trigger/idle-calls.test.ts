@@ -1,0 +1,30 @@
+import { requestLines, useNock } from '../helpers/nock';
+import { FakeList } from './fake-api';
+import { emittedIds } from './helpers';
+import { serve, triggerOnServed } from './served-list';
+
+/**
+ * Issue 20 point 8: newest first, with the newest 1,500 contacts in one second, an idle poll
+ * read page 2 twice (once to learn the order, once to find the boundary): 3 calls where 2 do.
+ */
+describe('Leadsopedia Trigger (desc) idle on a list whose newest second spans two pages', () => {
+	useNock();
+
+	it('reads each page once: 2 calls per idle poll, and still emits what comes next', async () => {
+		const list = new FakeList('desc');
+		list.add(500);
+		list.add(1);
+		list.add(1499, true);
+		serve(list);
+		const trigger = triggerOnServed();
+		await trigger.activate();
+		for (let poll = 0; poll < 3; poll++) {
+			const before = requestLines().length;
+			expect(await trigger.poll()).toEqual({ items: null });
+			expect(requestLines().slice(before)).toEqual(['GET /v1/contacts?list_id=7&page=1&limit=1000', 'GET /v1/contacts?list_id=7&page=2&limit=1000']);
+		}
+		const tied = list.add(2, true).map((contact) => contact.id);
+		const later = list.add(1).map((contact) => contact.id);
+		expect(emittedIds(await trigger.poll())).toEqual([...tied, ...later]);
+	});
+});
