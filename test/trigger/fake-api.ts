@@ -3,6 +3,8 @@ import type { ContactPage, ContactSource } from '../../nodes/Leadsopedia/trigger
 
 export type ApiOrder = 'asc' | 'desc';
 
+const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
+
 /**
  * One list of the API in memory, paged exactly as CONTRACT.md says (page, limit, total,
  * pagesCount), in either order. `beforeCall` runs before each answer, so a test can change
@@ -33,6 +35,15 @@ export class FakeList {
 		return added;
 	}
 
+	/** Adds one contact dated `aheadMs` after the last one, without moving the clock (a wrong date, or one set in the future). */
+	addDatedAhead(aheadMs: number): IDataObject {
+		const id = this.nextId;
+		this.nextId += 1 + this.idGap;
+		const contact = { id, email: `c${id}@example.com`, date_added: new Date(this.clock + aheadMs).toISOString() };
+		this.contacts.push(contact);
+		return contact;
+	}
+
 	remove(id: number): void {
 		const index = this.contacts.findIndex((contact) => contact.id === id);
 		if (index >= 0) this.contacts.splice(index, 1);
@@ -42,15 +53,18 @@ export class FakeList {
 		this.calls++;
 		this.beforeCall?.(this.calls);
 		// ORDER BY date_added ASC or DESC: contacts added in the same second stay in the order added (ids ascending).
-		const ordered = this.order === 'asc' ? this.contacts : this.newestFirst();
+		const ordered = this.order === 'asc' ? this.oldestFirst() : this.newestFirst();
 		const size = Math.min(limit, this.pageCap);
 		const items = ordered.slice((page - 1) * size, page * size).map((contact) => ({ ...contact }));
 		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / size), pageLimit: size };
 	}
 
 	private newestFirst(): IDataObject[] {
-		const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
 		return [...this.contacts].sort((a, b) => time(b) - time(a));
+	}
+
+	private oldestFirst(): IDataObject[] {
+		return [...this.contacts].sort((a, b) => time(a) - time(b));
 	}
 
 	source(): ContactSource {

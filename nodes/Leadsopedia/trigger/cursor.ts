@@ -23,6 +23,12 @@ export interface ListCursor {
 	 * contacts of that second up to the id of `last` are the old ones.
 	 */
 	tied?: Tied;
+	/**
+	 * Contacts emitted that were dated more than an hour after the poll that emitted them, as
+	 * [id, date_added ms]: the cursor does not move to such a date (the contacts added before
+	 * it would sort below it and never come out), so these are remembered until it passes them.
+	 */
+	ahead?: [number, number][];
 	/** Polls in a row the list was missing from GET /mylists (Watch All Lists). */
 	missing?: number;
 }
@@ -43,8 +49,9 @@ const STATE_FIELD = 'cursor';
 export type Tied = { floor: number | null } & IdSet;
 
 /** Whether a contact is newer than everything the cursor has emitted. */
-export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied'>): boolean {
-	const { last, tied } = cursor;
+export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied' | 'ahead'>): boolean {
+	const { last, tied, ahead } = cursor;
+	if (ahead?.some(([id]) => id === key.id)) return false;
 	if (last === null || key.time !== last.time) return last === null || key.time > last.time;
 	if (!tied) return key.id > last.id;
 	return (tied.floor === null || key.id > tied.floor) && !hasId(tied, key.id);
@@ -67,6 +74,7 @@ function isCursor(value: unknown): value is ListCursor {
 		Number.isInteger(cursor.total) &&
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
 		(cursor.missing === undefined || Number.isInteger(cursor.missing)) &&
+		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);
 }

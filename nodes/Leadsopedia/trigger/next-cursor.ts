@@ -47,3 +47,14 @@ function lastSeen(chain: readonly Window[], last: ContactKey | null): Entry | un
 
 /** The later of the cursor's key and `key`. */
 export const maxKey = (cursor: ListCursor, key: ContactKey): ContactKey => (cursor.last && compareKeys(cursor.last, key) > 0 ? cursor.last : key);
+
+/**
+ * The cursor after a poll that emitted contacts dated after `now` (`ahead`): it stands on the
+ * newest of the others, and remembers these until it passes their date.
+ */
+export function withAhead(before: ListCursor, after: ListCursor, ahead: readonly Entry[]): ListCursor {
+	const { ahead: _kept, ...rest } = after;
+	const last = after.last?.time ?? -Infinity;
+	const pairs = [...(before.ahead ?? []), ...ahead.map((entry): [number, number] => [entry.key.id, entry.key.time])].filter(([, time]) => time > last);
+	return pairs.length > 0 ? { ...rest, ahead: pairs } : rest;
+}

@@ -2,10 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { nextCursor } from './next-cursor';
+import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { orderOf } from './order';
 import { newest, PageReader, reachesBack, type ContactSource, type Window } from './pages';
+
+/**
+ * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
+ * than any clock skew between the API and n8n, less than a date that is simply wrong.
+ */
+const AHEAD_MS = 3600_000;
 
 export interface PollLimits {
 	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
@@ -97,9 +103,12 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 			: await boundaryNewestFirst(reader, cursor, first, limits);
 	const chain = chainFrom(boundary, order, reader);
 	const fresh = freshEntries(chain, cursor);
+	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
+	const horizon = Date.now() + AHEAD_MS;
+	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	return {
 		contacts: fresh.map((entry) => entry.contact),
-		cursor: nextCursor(cursor, chain, fresh, order),
+		cursor: withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon)),
 		calls: reader.windows.length,
 	};
 }
