@@ -35,11 +35,11 @@ export class FakeList {
 		return added;
 	}
 
-	/** Adds one contact dated `aheadMs` after the last one, without moving the clock (a wrong date, or one set in the future). */
-	addDatedAhead(aheadMs: number): IDataObject {
+	/** Adds one contact dated `time` (epoch ms), without moving the clock: a wrong date, one set in the future. */
+	addDated(time: number): IDataObject {
 		const id = this.nextId;
 		this.nextId += 1 + this.idGap;
-		const contact = { id, email: `c${id}@example.com`, date_added: new Date(this.clock + aheadMs).toISOString() };
+		const contact = { id, email: `c${id}@example.com`, date_added: new Date(time).toISOString() };
 		this.contacts.push(contact);
 		return contact;
 	}
