@@ -53,8 +53,10 @@ export const maxKey = (cursor: ListCursor, key: ContactKey): ContactKey => (curs
  * newest of the others, and remembers these until it passes their date.
  */
 export function withAhead(before: ListCursor, after: ListCursor, ahead: readonly Entry[]): ListCursor {
-	const { ahead: _kept, ...rest } = after;
 	const last = after.last?.time ?? -Infinity;
 	const pairs = [...(before.ahead ?? []), ...ahead.map((entry): [number, number] => [entry.key.id, entry.key.time])].filter(([, time]) => time > last);
-	return pairs.length > 0 ? { ...rest, ahead: pairs } : rest;
+	const next: ListCursor = { ...after };
+	delete next.ahead;
+	if (pairs.length > 0) next.ahead = pairs;
+	return next;
 }
