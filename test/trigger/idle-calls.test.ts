@@ -28,3 +28,27 @@ describe('Leadsopedia Trigger (desc) idle on a list whose newest second spans tw
 		expect(emittedIds(await trigger.poll())).toEqual([...tied, ...later]);
 	});
 });
+
+/**
+ * Issue 20 point 8: oldest first, with the cursor first on its page (a list of 1,001 or 2,001),
+ * an idle poll read that page and the one before it: 2 calls where one page of 999 does.
+ */
+describe.each([1001, 2001])('Leadsopedia Trigger (asc) idle on a list of %i', (size) => {
+	useNock();
+
+	it('costs 1 call, and still emits what comes next, once', async () => {
+		const list = new FakeList('asc');
+		list.add(size);
+		serve(list);
+		const trigger = triggerOnServed();
+		await trigger.activate();
+		for (let poll = 0; poll < 3; poll++) {
+			const before = requestLines().length;
+			expect(await trigger.poll()).toEqual({ items: null });
+			expect(requestLines().slice(before)).toHaveLength(1);
+		}
+		const added = list.add(2).map((contact) => contact.id);
+		expect(emittedIds(await trigger.poll())).toEqual(added);
+		expect(await trigger.poll()).toEqual({ items: null });
+	});
+});

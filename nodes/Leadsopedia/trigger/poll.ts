@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
+import { idleOldestFirst } from './idle-oldest-first';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { orderOf } from './order';
@@ -87,6 +88,14 @@ async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
+	const shortcut = await idleOldestFirst(source, cursor, limits.pageSize);
+	if (shortcut.idle) return shortcut.idle;
+	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
+	return { ...result, calls: result.calls + shortcut.calls };
+}
+
+/** The walk: the first page, the order, the pages down to the boundary, the joined chain above it. */
+async function walkList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
 	const assumed = cursor.order ?? 'desc';
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
