@@ -42,7 +42,7 @@ export interface OperationDefinition {
 	request: (params: ItemParams) => RequestParts;
 	/** A POST the API defines as create-or-update: safe to send again after a lost answer. */
 	upsert?: boolean;
-	/** Optional fields left blank are not sent: on an existing record they would erase what is there. */
+	/** Optional fields left empty (null, undefined, blank) are not sent: on an existing record they would erase what is there. */
 	omitBlankFields?: boolean;
 	/** A paginated collection: one output item per element of this envelope field. */
 	collection?: CollectionKey;
@@ -71,6 +71,9 @@ export const asDeleted =
 	(identity: (params: ItemParams) => IDataObject): OutputShaper =>
 	(_answer, params) => [{ json: { deleted: true, ...identity(params) } }];
 
+/** What a mapped column holds when it has nothing: a database's null, a missing key, blanks. */
+const isEmptyValue = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'string' && !value.trim());
+
 async function run(
 	this: IExecutePaginationFunctions,
 	definition: OperationDefinition,
@@ -83,7 +86,7 @@ async function run(
 	const declaredBody = (declared.options.body ?? {}) as IDataObject;
 	const fields = { ...declaredBody, ...parts.body };
 	if (definition.omitBlankFields) {
-		for (const [name, value] of Object.entries(fields)) if (typeof value === 'string' && !value.trim()) delete fields[name];
+		for (const [name, value] of Object.entries(fields)) if (isEmptyValue(value)) delete fields[name];
 	}
 	// Only a request with fields has a body (and so a Content-Type): RoutingNode starts every one with {}.
 	const body = definition.method !== 'GET' && Object.keys(fields).length ? fields : undefined;
