@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
-import { createdFromLocation } from './created';
+import { createdFromLocation, namesId } from './created';
 import { asNodeError } from './errors';
 import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
@@ -108,7 +108,7 @@ async function run(
 		allowEmptyBody: definition.method === 'DELETE',
 		upsert: definition.upsert,
 	});
-	if (answer.status === 201 && answer.body === undefined) return [{ json: createdFromLocation(this, answer, body ?? {}, operation) }];
+	if (answer.status === 201 && !namesId(answer.body)) return [{ json: createdFromLocation(this, answer, body ?? {}, operation) }];
 	return await (definition.output ?? asItem).call(this, answer, params, connection);
 }
 
