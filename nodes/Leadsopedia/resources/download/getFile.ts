@@ -3,6 +3,7 @@ import { downloadLocator, optionsCollection } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { DEFAULT_MAX_FILE_MB, fetchExportFile } from '../../shared/file';
 import { defineOperation } from '../../shared/operation';
+import type { ItemParams } from '../../shared/params';
 import { showFor, type OperationModule } from '../../shared/resource';
 
 const show = showFor('download', 'getFile');
@@ -10,6 +11,8 @@ const BINARY_FIELD_LABEL = 'Put Output File in Field';
 const MAX_FILE_SIZE_LABEL = 'Max File Size (MB)';
 /** A Node.js Buffer holds up to about 2 GB on the Node versions n8n runs on. */
 const MAX_FILE_MB_CEILING = 2047;
+
+const maxFileMb = (params: ItemParams) => params.count('options.maxFileSize', MAX_FILE_SIZE_LABEL, 1, MAX_FILE_MB_CEILING, DEFAULT_MAX_FILE_MB);
 
 export const downloadGetFile: OperationModule = {
 	operation: defineOperation({
@@ -19,13 +22,15 @@ export const downloadGetFile: OperationModule = {
 		description: 'Fetch an export file (for example a CSV of leads) as binary data',
 		method: 'GET',
 		request: (params) => {
+			// Checked here too, so that bad input in any item stops the run before its first call.
 			params.text('binaryPropertyName', BINARY_FIELD_LABEL);
+			maxFileMb(params);
 			return { path: endpoints.download(params.id('downloadId', 'Download')) };
 		},
 		async output(answer, params, connection) {
 			const download = (answer.body ?? {}) as IDataObject;
 			const extension = String(download.extension ?? '').replace(/^\./, '');
-			const maxMb = params.count('options.maxFileSize', MAX_FILE_SIZE_LABEL, 1, MAX_FILE_MB_CEILING, DEFAULT_MAX_FILE_MB);
+			const maxMb = maxFileMb(params);
 			const url = String(download.url ?? '');
 			const file = await fetchExportFile.call(this, { url, extension, operation: 'download file', connection, maxMb });
 			const fileName = String(download.filename ?? `download-${download.id}${extension ? `.${extension}` : ''}`);
