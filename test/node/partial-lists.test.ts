@@ -126,6 +126,88 @@ describe('Get Many never returns part of a list as all of it', () => {
 	});
 });
 
+/**
+ * Issue 19, point 8: an API that ignores the page size asked for, says nothing of it or
+ * echoes the one asked. The pages themselves tell the size it serves: a full page that is
+ * not the last.
+ */
+describe('Get Many pages by what the pages hold', () => {
+	useNock();
+
+	interface Sizing {
+		total: number;
+		/** The size it serves for the one asked. */
+		served: (asked: number) => number;
+		/** The `limit` its envelope states. */
+		stated: (asked: number, served: number) => number | null;
+		counts?: (served: number) => IDataObject;
+		calls: number;
+	}
+
+	function serveSized({ total, served, stated, counts, calls }: Sizing): void {
+		api()
+			.get(v1('/contacts'))
+			.query(true)
+			.times(calls)
+			.reply((uri) => {
+				const query = new URL(uri, 'https://x.test').searchParams;
+				const page = Number(query.get('page'));
+				const asked = Number(query.get('limit'));
+				const size = served(asked);
+				const envelope = counts ? counts(size) : { total, pagesCount: Math.ceil(total / size) };
+				return [200, { contacts: ids((page - 1) * size + 1, Math.min(page * size, total)), page, limit: stated(asked, size), ...envelope }];
+			});
+	}
+	const fixed100 = { served: () => 100, stated: () => null };
+
+	it('limit: null and pages of 100 where 50 were asked: all 300 contacts, at the size served', async () => {
+		serveSized({ total: 300, ...fixed100, calls: 3 });
+
+		const result = await run(getMany({ returnAll: true, options: { pageSize: 50 } }));
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual(pairedTo(0, ofList7(1, 300)));
+		expect(requestLines()).toEqual(pages('page=1&limit=50', 'page=2&limit=100', 'page=3&limit=100'));
+	});
+
+	it('the same with only a total: all 300', async () => {
+		serveSized({ total: 300, ...fixed100, counts: () => ({ total: 300 }), calls: 3 });
+
+		const result = await run(getMany({ returnAll: true, options: { pageSize: 50 } }));
+
+		expect(result.items).toEqual(pairedTo(0, ofList7(1, 300)));
+	});
+
+	it('a cap of 500 that echoes the asked 1000: all 1,200 contacts, no "run it again"', async () => {
+		serveSized({ total: 1200, served: (asked) => Math.min(asked, 500), stated: (asked) => asked, counts: () => ({ total: 1200 }), calls: 3 });
+
+		const result = await run(getMany({ returnAll: true, options: { pageSize: 1000 } }));
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual(pairedTo(0, ofList7(1, 1200)));
+		expect(requestLines()).toEqual(pages('page=1&limit=1000', 'page=2&limit=500', 'page=3&limit=500'));
+	});
+
+	it('a fixed size of 100 where 1000 were asked, from an Offset with a Limit: exactly those items', async () => {
+		serveSized({ total: 1000, ...fixed100, calls: 3 });
+
+		const result = await run(getMany({ limit: 150, options: { offset: 250, pageSize: 1000 } }));
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual(pairedTo(0, ofList7(251, 400)));
+		expect(requestLines()).toEqual(pages('page=1&limit=400', 'page=3&limit=100', 'page=4&limit=100'));
+	});
+
+	it('a page short of the size a full page settled, while the total says more: still an error', async () => {
+		serveSized({ total: 300, ...fixed100, counts: () => ({ total: 400 }), calls: 4 });
+
+		const result = await run(getMany({ returnAll: true, options: { pageSize: 50 } }));
+
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe("Leadsopedia's answer to get many contacts ended early: page 4 had 0 of 100 items");
+	});
+});
+
 describe('Options → Offset', () => {
 	useNock();
 

@@ -58,3 +58,13 @@ export function tooManyPages(context: Context, operation: string, calls: number)
 		description: 'Nothing was returned so that no partial list passes as complete.',
 	});
 }
+
+/** A list that kept changing under a read more than a few extra calls could make up for. */
+export function listChanged(context: Context, read: { operation: string; extraCalls: number; withoutIds?: boolean }): NodeOperationError {
+	const why = read.withoutIds
+		? 'Its total fell between two pages, and its items carry no id to read the seam again without repeating them.'
+		: `Its total fell between pages more often than ${read.extraCalls} extra calls could make up for by reading the seams again.`;
+	return new NodeOperationError(context.getNode(), `The list changed while it was read (${read.operation})`, {
+		description: `${why} Nothing was returned so that no list with items missing passes as complete: run it again when the list changes less, or read it in batches with Limit and Options → Offset.`,
+	});
+}
