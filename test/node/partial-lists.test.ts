@@ -160,42 +160,49 @@ describe('Get Many pages by what the pages hold', () => {
 	}
 	const fixed100 = { served: () => 100, stated: () => null };
 
-	it('limit: null and pages of 100 where 50 were asked: all 300 contacts, at the size served', async () => {
-		serveSized({ total: 300, ...fixed100, calls: 3 });
+	const echoesCap500 = { served: (asked: number) => Math.min(asked, 500), stated: (asked: number) => asked };
 
-		const result = await run(getMany({ returnAll: true, options: { pageSize: 50 } }));
+	it.each([
+		{
+			title: 'limit: null and pages of 100 where 50 were asked: all 300 contacts, at the size served',
+			sizing: { total: 300, ...fixed100 },
+			parameters: { returnAll: true, options: { pageSize: 50 } },
+			calls: ['page=1&limit=50', 'page=2&limit=100', 'page=3&limit=100'],
+			from: 1,
+			to: 300,
+		},
+		{
+			title: 'the same with only a total',
+			sizing: { total: 300, ...fixed100, counts: () => ({ total: 300 }) },
+			parameters: { returnAll: true, options: { pageSize: 50 } },
+			calls: ['page=1&limit=50', 'page=2&limit=100', 'page=3&limit=100'],
+			from: 1,
+			to: 300,
+		},
+		{
+			title: 'a cap of 500 that echoes the asked 1000: all 1,200 contacts, no "run it again"',
+			sizing: { total: 1200, ...echoesCap500, counts: () => ({ total: 1200 }) },
+			parameters: { returnAll: true, options: { pageSize: 1000 } },
+			calls: ['page=1&limit=1000', 'page=2&limit=500', 'page=3&limit=500'],
+			from: 1,
+			to: 1200,
+		},
+		{
+			title: 'a fixed size of 100 where 1000 were asked, from an Offset with a Limit: exactly those items',
+			sizing: { total: 1000, ...fixed100 },
+			parameters: { limit: 150, options: { offset: 250, pageSize: 1000 } },
+			calls: ['page=1&limit=400', 'page=3&limit=100', 'page=4&limit=100'],
+			from: 251,
+			to: 400,
+		},
+	])('$title', async ({ sizing, parameters, calls, from, to }) => {
+		serveSized({ ...sizing, calls: calls.length });
+
+		const result = await run(getMany(parameters));
 
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, ofList7(1, 300)));
-		expect(requestLines()).toEqual(pages('page=1&limit=50', 'page=2&limit=100', 'page=3&limit=100'));
-	});
-
-	it('the same with only a total: all 300', async () => {
-		serveSized({ total: 300, ...fixed100, counts: () => ({ total: 300 }), calls: 3 });
-
-		const result = await run(getMany({ returnAll: true, options: { pageSize: 50 } }));
-
-		expect(result.items).toEqual(pairedTo(0, ofList7(1, 300)));
-	});
-
-	it('a cap of 500 that echoes the asked 1000: all 1,200 contacts, no "run it again"', async () => {
-		serveSized({ total: 1200, served: (asked) => Math.min(asked, 500), stated: (asked) => asked, counts: () => ({ total: 1200 }), calls: 3 });
-
-		const result = await run(getMany({ returnAll: true, options: { pageSize: 1000 } }));
-
-		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, ofList7(1, 1200)));
-		expect(requestLines()).toEqual(pages('page=1&limit=1000', 'page=2&limit=500', 'page=3&limit=500'));
-	});
-
-	it('a fixed size of 100 where 1000 were asked, from an Offset with a Limit: exactly those items', async () => {
-		serveSized({ total: 1000, ...fixed100, calls: 3 });
-
-		const result = await run(getMany({ limit: 150, options: { offset: 250, pageSize: 1000 } }));
-
-		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, ofList7(251, 400)));
-		expect(requestLines()).toEqual(pages('page=1&limit=400', 'page=3&limit=100', 'page=4&limit=100'));
+		expect(result.items).toEqual(pairedTo(0, ofList7(from, to)));
+		expect(requestLines()).toEqual(pages(...calls));
 	});
 
 	it('a page short of the size a full page settled, while the total says more: still an error', async () => {

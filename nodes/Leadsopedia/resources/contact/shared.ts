@@ -30,6 +30,9 @@ export const EMPTY_VALUE = {
 	clears: 'An empty value clears the stored one.',
 };
 
+/** A field's description followed by a sentence of its collection's. */
+const withSentence = (description: string, sentence: string) => `${description}. ${sentence}`;
+
 /**
  * "Additional Fields" / "Update Fields": each chosen field goes into the body under its API
  * name; `emptyValue` says what an empty one does.
@@ -47,7 +50,7 @@ export function contactFieldsCollection(name: string, displayName: string, show:
 			name: field.name,
 			type: 'string',
 			default: '',
-			description: `${field.description}. ${emptyValue}`,
+			description: withSentence(field.description, emptyValue),
 			placeholder: field.placeholder,
 			routing: { send: { type: 'body', property: field.apiName } },
 		})),
