@@ -1,7 +1,7 @@
-import { NodeOperationError, sleep, type IExecuteSingleFunctions, type NodeApiError } from 'n8n-workflow';
-import type { Stop } from './stop';
+import { NodeOperationError, sleep, type IExecuteSingleFunctions, type ITaskDataConnections, type NodeApiError } from 'n8n-workflow';
+import { Stop } from './stop';
 
-type ItemContext = Pick<IExecuteSingleFunctions, 'getNode' | 'getNodeParameter' | 'getExecuteData' | 'continueOnFail'> &
+type ItemContext = Pick<IExecuteSingleFunctions, 'getNode' | 'getNodeParameter' | 'continueOnFail' | 'helpers'> &
 	Partial<Pick<IExecuteSingleFunctions, 'getExecutionCancelSignal'>>;
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -20,8 +20,7 @@ export class ItemsRun {
 	private arrived = 0;
 	/** Bumped by every arrival: a verdict taken for an older one is void. */
 	private generation = 0;
-	private firstArrivalAt = 0;
-	private openedAt = 0;
+	private lastTurn: ItemTurn<ItemContext> | undefined;
 	private failure: ItemError | undefined;
 	private readonly stopped = new AbortController();
 	private resolveOpened: () => void = () => undefined;
@@ -36,34 +35,42 @@ export class ItemsRun {
 		private readonly gapMs: number,
 	) {}
 
-	/** The run this item belongs to: all items of a node run share one execute data. */
+	/**
+	 * The run this item belongs to. RoutingNode hands every item's context the same input
+	 * object, its own for each run: an execution's run of the node, or one tool call of an
+	 * AI agent (whose calls share the agent's execute data, so that cannot tell them apart).
+	 */
 	static of(context: ItemContext): ItemsRun {
-		const executeData = context.getExecuteData?.();
-		if (!executeData) return new ItemsRun(context, 1, 0);
-		let run = ItemsRun.runs.get(executeData);
+		const input = inputOf(context);
+		if (!input) return new ItemsRun(context, 1, 0);
+		let run = ItemsRun.runs.get(input);
 		if (!run) {
-			run = new ItemsRun(context, itemCount(context), batchingGapMs(context));
-			ItemsRun.runs.set(executeData, run);
+			run = new ItemsRun(context, (input.main ?? input.ai_tool)?.[0]?.length, batchingGapMs(context));
+			ItemsRun.runs.set(input, run);
 		}
 		return run;
 	}
 
 	/**
-	 * This item's input is checked: waits until every item's is (n8n hands them over in one
-	 * go, or batch by batch), or the run has failed. Throws the failure that ended the run.
+	 * This item's input is checked: its turn waits until every item's is (n8n hands them over
+	 * in one go, or batch by batch), or the run has failed.
 	 */
-	async checked(stop: Stop): Promise<void> {
-		const arrivedAt = Date.now();
-		this.arrive();
+	arrive<T extends ItemContext>(context: T): ItemTurn<T> {
+		const turn = new ItemTurn(this, context, this.gapMs > 0 ? this.lastTurn : undefined);
+		this.lastTurn = turn;
+		this.count();
+		return turn;
+	}
+
+	/** Settles once the turns may go: throws the failure that ended the run. */
+	async allChecked(): Promise<void> {
 		await this.opened;
 		if (this.failure) throw this.failure;
-		// Under Batching the items keep n8n's spacing, counted from when the last one came.
-		if (this.gapMs > 0) await stop.pause(this.openedAt + (arrivedAt - this.firstArrivalAt) - Date.now());
 	}
 
 	/** An item that will not call (its input failed, with Continue On Fail): the others need not wait for it. */
 	skipped(): void {
-		this.arrive();
+		this.count();
 	}
 
 	/** Ends the run for every other item (without Continue On Fail); the first failure is the one reported. */
@@ -71,31 +78,21 @@ export class ItemsRun {
 		if (!this.failure) {
 			this.failure = error;
 			this.stopped.abort();
-			this.open();
+			this.resolveOpened();
 		}
 		return this.failure;
 	}
 
-	/**
-	 * The item's context, with the execution's Stop also raised when another item has failed:
-	 * every wait and call of the package honours it, so the item sends nothing more.
-	 */
-	stoppable<T extends ItemContext>(context: T): T {
-		const signal = eitherSignal(context.getExecutionCancelSignal?.(), this.stopped.signal);
-		return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as T;
+	/** The execution's Stop, also raised when another item has failed. */
+	stopSignal(context: ItemContext): AbortSignal {
+		return eitherSignal(context.getExecutionCancelSignal?.(), this.stopped.signal);
 	}
 
-	private arrive(): void {
-		if (this.arrived === 0) this.firstArrivalAt = Date.now();
+	private count(): void {
 		this.arrived++;
 		const generation = ++this.generation;
-		if (this.arrived === this.expected) this.open();
+		if (this.arrived === this.expected) this.resolveOpened();
 		else void this.verdictAfterGap(generation);
-	}
-
-	private open(): void {
-		if (!this.openedAt) this.openedAt = Date.now();
-		this.resolveOpened();
 	}
 
 	/**
@@ -114,8 +111,66 @@ export class ItemsRun {
 				}),
 			);
 		}
-		this.open();
+		this.resolveOpened();
 	}
+}
+
+/**
+ * One item's way to its calls. Its context raises Stop when another item has failed, so
+ * every wait and call of the package ends and the item sends nothing more. Under Batching,
+ * where the run's gate holds the early batches until the last is in, released together
+ * their calls would bunch up: each item's first call goes out no sooner after the previous
+ * item's than n8n handed it over after that item.
+ */
+export class ItemTurn<T extends ItemContext> {
+	private readonly arrivedAt = Date.now();
+	private markSent: (at: number) => void = () => undefined;
+	/** When this item's first request went out (or it ended without one). */
+	private readonly sent = new Promise<number>((resolve) => (this.markSent = resolve));
+	readonly context: T;
+
+	constructor(
+		private readonly run: ItemsRun,
+		context: T,
+		private readonly previous: ItemTurn<ItemContext> | undefined,
+	) {
+		const signal = run.stopSignal(context);
+		const sending = () => this.markSent(Date.now());
+		const { helpers } = context;
+		this.context = Object.create(context, {
+			getExecutionCancelSignal: { value: () => signal },
+			helpers: {
+				value: Object.create(helpers, {
+					httpRequestWithAuthentication: { value: noting(sending, helpers.httpRequestWithAuthentication) },
+					httpRequest: { value: noting(sending, helpers.httpRequest) },
+				}),
+			},
+		}) as T;
+	}
+
+	/** Waits for the run's gate, and under Batching for this item's place after the previous one. */
+	async ready(): Promise<T> {
+		await this.run.allChecked();
+		if (this.previous) {
+			const stop = Stop.of(this.context);
+			const previousSentAt = await stop.until(this.previous.sent);
+			await stop.pause(previousSentAt + (this.arrivedAt - this.previous.arrivedAt) - Date.now());
+		}
+		return this.context;
+	}
+
+	/** The item is done: whatever it did, the next one need not wait for its first request. */
+	done(): void {
+		this.markSent(Date.now());
+	}
+}
+
+/** A request helper that first notes that a request goes out. */
+function noting<F extends (...args: never[]) => unknown>(note: () => void, helper: F): F {
+	return function (this: unknown, ...args: Parameters<F>) {
+		note();
+		return helper.apply(this, args);
+	} as F;
 }
 
 /** The error, naming its item: reported from another item's result, it would name none. */
@@ -124,12 +179,14 @@ export function withItemIndex(error: ItemError, itemIndex: number): ItemError {
 	return error;
 }
 
-/** The items RoutingNode runs: its input (main, or a tool's), one item under Execute Once. */
-function itemCount(context: ItemContext): number | undefined {
-	const data = context.getExecuteData().data;
-	const items = (data?.main ?? data?.ai_tool)?.[0];
-	if (!Array.isArray(items)) return undefined;
-	return context.getNode().executeOnce === true ? Math.min(1, items.length) : items.length;
+/**
+ * The input RoutingNode runs the items of: `(main ?? ai_tool)[0]`, already cut to one item
+ * under Execute Once. n8n-core keeps it on every item's context (`inputData`, 1.x and 2.x
+ * alike) without a getter for all of it; undefined when it is not there.
+ */
+function inputOf(context: ItemContext): ITaskDataConnections | undefined {
+	const input = (context as { inputData?: unknown }).inputData;
+	return typeof input === 'object' && input !== null ? (input as ITaskDataConnections) : undefined;
 }
 
 /** RoutingNode sleeps between batches only when Settings → Batching has an interval. */

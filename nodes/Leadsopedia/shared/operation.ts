@@ -13,9 +13,8 @@ import { createdFromLocation, namesId } from './created';
 import { asNodeError } from './errors';
 import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
-import { ItemsRun, withItemIndex } from './items-run';
+import { ItemsRun, withItemIndex, type ItemTurn } from './items-run';
 import { ItemParams } from './params';
-import { Stop } from './stop';
 import { callApi, connectionOf, type ApiAnswer, type Connection } from './transport';
 
 export interface RequestParts {
@@ -141,13 +140,11 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 				async pagination(this: IExecutePaginationFunctions, declared) {
 					const pairedItem = { item: this.getItemIndex() };
 					const run = ItemsRun.of(this);
-					let checked = false;
+					let turn: ItemTurn<IExecutePaginationFunctions> | undefined;
 					try {
 						const calls = prepare.call(this, definition, declared);
-						const context = run.stoppable(this);
-						checked = true;
-						await run.checked(Stop.of(context));
-						const items = await calls.call(context);
+						turn = run.arrive(this);
+						const items = await calls.call(await turn.ready());
 						// The items are fresh objects: pair them in place rather than copy 100,000 of them.
 						for (const item of items) item.pairedItem = pairedItem;
 						return items;
@@ -160,9 +157,11 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 							if (first !== error || error instanceof NodeOperationError) return raisedWhenCollected(first);
 							throw error;
 						}
-						if (!checked) run.skipped();
+						if (!turn) run.skipped();
 						const { message, description: detail } = error;
 						return [{ json: { error: message, ...(detail ? { description: detail } : {}) }, pairedItem }];
+					} finally {
+						turn?.done();
 					}
 				},
 			},
