@@ -6,6 +6,9 @@ type ItemContext = Pick<IExecuteSingleFunctions, 'getNode' | 'getNodeParameter' 
 
 export type ItemError = NodeApiError | NodeOperationError;
 
+/** How much longer than n8n's pause between batches the run waits before it counts an item as refused. */
+const VERDICT_MARGIN_MS = 1000;
+
 /**
  * The input items of one node run, made to act as one run. RoutingNode (n8n-core
  * `routing-node.js`, 1.x and 2.x alike) starts every item's request in one loop, without
@@ -101,8 +104,11 @@ export class ItemsRun {
 	 * Fail they became error items, without it the run has failed and nothing may call.
 	 */
 	private async verdictAfterGap(generation: number): Promise<void> {
-		// One millisecond more than n8n's own sleep, started before it: its next item comes first.
-		await sleep(this.gapMs > 0 ? this.gapMs + 1 : 0);
+		// Without Batching n8n hands every item over in one synchronous loop: any timer comes
+		// after it. With it, n8n's own sleep starts a little after this one (timers take the
+		// clock as they start, and a busy machine moves it): a second more keeps its next item
+		// first. Only a refused item waits this out; a complete run opens at its last item.
+		await sleep(this.gapMs > 0 ? this.gapMs + VERDICT_MARGIN_MS : 0);
 		if (generation !== this.generation) return;
 		if (this.expected !== undefined && this.arrived < this.expected && !this.context.continueOnFail()) {
 			this.fail(
