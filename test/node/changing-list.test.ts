@@ -149,6 +149,22 @@ describe.each(orders)('Return All of 1,000 contacts in 10 pages, %s', (order) =>
 	});
 });
 
+describe('a list that grows as fast as it is read', () => {
+	useNock();
+
+	it('a bulk import at the end of an oldest-first list: fails after a bounded number of calls instead of chasing it', async () => {
+		const list = new LiveList('oldest first', 1000);
+		const between = Object.fromEntries(Array.from({ length: 40 }, (_, call) => [call + 1, (l: LiveList) => l.add(100)]));
+		const { result, calls } = await readAll(list, between);
+
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe('The list changed while it was read (get many contacts)');
+		expect(result.error?.description).toMatch(/grew by more pages/);
+		// The 10 pages counted at first, and the 3 extra calls allowed for 10 pages.
+		expect(calls).toBe(14);
+	});
+});
+
 describe('a list whose items carry no id', () => {
 	useNock();
 

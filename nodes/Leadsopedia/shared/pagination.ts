@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
 import { ListRead } from './list-read';
-import { listChanged, MAX_ITEMS_PER_INPUT, refuseTooMany, shortPage, tooManyItems, tooManyPages } from './page-checks';
+import { listChanged, MAX_ITEMS_PER_INPUT, type ChangeSeen, refuseTooMany, shortPage, tooManyItems, tooManyPages } from './page-checks';
 import { callApi, type ApiCall, type ApiContext } from './transport';
 
 /** The only page size the public document names; the API answers up to 1000 (CONTRACT.md). */
@@ -66,8 +66,8 @@ export function readEnvelope(
 /** A bound for an API whose answers never end or never line up with what was asked. */
 const MAX_CALLS = 100_000;
 
-/** Extra calls a read may spend on reading seams again: 2, or one per 4 pages read. */
-const rereadBudget = (pagesRead: number) => Math.max(2, Math.ceil(pagesRead / 4));
+/** Extra calls a read may spend on a list that changes under it: 2, or one per 4 pages. */
+const extraCallBudget = (pages: number) => Math.max(2, Math.ceil(pages / 4));
 
 /**
  * The page size the API serves, as its pages show it: it may serve more than asked, or cap
@@ -104,18 +104,28 @@ export async function fetchPages(this: ApiContext, request: PageRequest): Promis
 	const { collection, wanted, pageSize, offset = 0, ...call } = request;
 	const size = new ServedSize(Math.min(pageSize, offset + wanted));
 	const read = new ListRead(offset, wanted);
+	/** The calls the first answer's count implies, when it states one. */
+	let planned: number | undefined;
 	for (let calls = 1; calls <= MAX_CALLS; calls++) {
 		const page = Math.floor(read.position / size.value) + 1;
 		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit: size.value } });
 		const envelope = readEnvelope(this, answer.body, collection, call.operation);
 		const { items, pagesCount, pagesKnown, total } = envelope;
 		const served = size.of(page, envelope);
-		if (calls === 1) refuseTooMany(this, { total: total ?? (pagesKnown ? pagesCount * served : undefined), offset, wanted });
+		if (calls === 1) {
+			refuseTooMany(this, { total: total ?? (pagesKnown ? pagesCount * served : undefined), offset, wanted });
+			// Pages from the offset's on, and one more when the offset's page had to be asked again at the size served.
+			const pages = Math.ceil((Math.min(total ?? 0, offset + wanted) - offset) / served);
+			if (total !== undefined) planned = Math.max(1, pages) + (page === Math.floor(offset / served) + 1 ? 0 : 1);
+		}
 
 		const first = (page - 1) * served;
-		if (!read.add({ first, items, total })) throw listChanged(this, { operation: call.operation, extraCalls: read.rereads, withoutIds: true });
-		const budget = rereadBudget(calls - read.rereads);
-		if (read.rereads > budget) throw listChanged(this, { operation: call.operation, extraCalls: budget });
+		const changed = (seen: ChangeSeen, extraCalls: number) => listChanged(this, { operation: call.operation, extraCalls, seen });
+		if (!read.add({ first, items, total })) throw changed('no ids', 0);
+		const rereads = extraCallBudget(calls - read.rereads);
+		if (read.rereads > rereads) throw changed('shrank', rereads);
+		// A list that grows at its end as fast as it is read would be chased for ever.
+		if (planned !== undefined && calls - read.rereads > planned + extraCallBudget(planned)) throw changed('grew', extraCallBudget(planned));
 		if (read.items.length > MAX_ITEMS_PER_INPUT) throw tooManyItems(this);
 		if (read.complete) return read.items;
 		if (total !== undefined && read.position >= total) return read.items;
