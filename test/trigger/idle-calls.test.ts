@@ -1,7 +1,19 @@
 import { requestLines, useNock } from '../helpers/nock';
+import type { PolledTrigger } from '../helpers/poll';
 import { FakeList } from './fake-api';
 import { emittedIds } from './helpers';
 import { serve, triggerOnServed } from './served-list';
+
+/** Three idle polls: each emits nothing and asks for exactly these pages of 1000 (or this many calls). */
+async function expectIdlePolls(trigger: PolledTrigger, calls: string[] | number): Promise<void> {
+	for (let poll = 0; poll < 3; poll++) {
+		const before = requestLines().length;
+		expect(await trigger.poll()).toEqual({ items: null });
+		const made = requestLines().slice(before);
+		if (typeof calls === 'number') expect(made).toHaveLength(calls);
+		else expect(made).toEqual(calls);
+	}
+}
 
 /**
  * Issue 20 point 8: newest first, with the newest 1,500 contacts in one second, an idle poll
@@ -18,11 +30,7 @@ describe('Leadsopedia Trigger (desc) idle on a list whose newest second spans tw
 		serve(list);
 		const trigger = triggerOnServed();
 		await trigger.activate();
-		for (let poll = 0; poll < 3; poll++) {
-			const before = requestLines().length;
-			expect(await trigger.poll()).toEqual({ items: null });
-			expect(requestLines().slice(before)).toEqual(['GET /v1/contacts?list_id=7&page=1&limit=1000', 'GET /v1/contacts?list_id=7&page=2&limit=1000']);
-		}
+		await expectIdlePolls(trigger, ['GET /v1/contacts?list_id=7&page=1&limit=1000', 'GET /v1/contacts?list_id=7&page=2&limit=1000']);
 		const tied = list.add(2, true).map((contact) => contact.id);
 		const later = list.add(1).map((contact) => contact.id);
 		expect(emittedIds(await trigger.poll())).toEqual([...tied, ...later]);
@@ -42,11 +50,7 @@ describe.each([1001, 2001])('Leadsopedia Trigger (asc) idle on a list of %i', (s
 		serve(list);
 		const trigger = triggerOnServed();
 		await trigger.activate();
-		for (let poll = 0; poll < 3; poll++) {
-			const before = requestLines().length;
-			expect(await trigger.poll()).toEqual({ items: null });
-			expect(requestLines().slice(before)).toHaveLength(1);
-		}
+		await expectIdlePolls(trigger, 1);
 		const added = list.add(2).map((contact) => contact.id);
 		expect(emittedIds(await trigger.poll())).toEqual(added);
 		expect(await trigger.poll()).toEqual({ items: null });
