@@ -51,6 +51,14 @@ export const transportChecks: CheckGroup = {
 		const test = (data: Record<string, unknown>) => api.testCredential({ ...STAND_IN_CREDENTIAL, type: SANDBOX_CREDENTIAL.type }, { ...standInData, ...data });
 		const failure = (path: string, body: Record<string, unknown>) => recordedError(context, path, body, BOTH_KEYS);
 		const keysSeen = () => hosts.seen.map((request) => request.key);
+		/** Download File through the webhook, which answers the file itself; the stand-ins' log starts empty. */
+		const downloadsTheFile = async (downloadId: number) => {
+			hosts.seen.length = 0;
+			const response = await api.webhook('stand-in-getFile', { downloadId });
+			const text = await response.text();
+			assert.equal(response.status, 200, `webhook answered ${response.status}: ${text.slice(0, 300)}`);
+			assert.equal(text, hosts.fileContent);
+		};
 		try {
 			await api.rest('PATCH', `/rest/credentials/${STAND_IN_CREDENTIAL.id}`, { ...STAND_IN_CREDENTIAL, type: SANDBOX_CREDENTIAL.type, data: standInData });
 
@@ -98,11 +106,7 @@ export const transportChecks: CheckGroup = {
 				assert.ok(trickle.hungUp, 'n8n read the trickle to its end');
 			});
 			await runner.check('Download File follows two redirects on this machine (one relative) to the file, never with the key', async () => {
-				hosts.seen.length = 0;
-				const response = await api.webhook('stand-in-getFile', { downloadId: hosts.downloads.redirected });
-				const text = await response.text();
-				assert.equal(response.status, 200, `webhook answered ${response.status}: ${text.slice(0, 300)}`);
-				assert.equal(text, hosts.fileContent);
+				await downloadsTheFile(hosts.downloads.redirected);
 				assert.deepEqual(hosts.seen, [
 					{ path: `/v1/downloads/${hosts.downloads.redirected}`, key: STAND_IN_KEY },
 					{ path: '/hop/2' },
@@ -111,11 +115,7 @@ export const transportChecks: CheckGroup = {
 				]);
 			});
 			await runner.check("Download File reads a file on the API's own origin with the key, as a stream within its deadline", async () => {
-				hosts.seen.length = 0;
-				const response = await api.webhook('stand-in-getFile', { downloadId: hosts.downloads.onApiOrigin });
-				const text = await response.text();
-				assert.equal(response.status, 200, `webhook answered ${response.status}: ${text.slice(0, 300)}`);
-				assert.equal(text, hosts.fileContent);
+				await downloadsTheFile(hosts.downloads.onApiOrigin);
 				assert.deepEqual(keysSeen(), [STAND_IN_KEY, STAND_IN_KEY]);
 			});
 			await runner.check('Download File does not follow a redirect to the cloud metadata address (169.254.169.254), and says so', async () => {
