@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { ContactKey, Order } from './keys';
+import { isListWatch, type ListWatches } from './list-watch';
 
 /**
  * Where the trigger stands in one list. Only `last` decides what is new; the rest are hints
@@ -21,8 +22,6 @@ export interface ListCursor {
 	 * it (activation), the contacts of that second up to the id of `last` are the old ones.
 	 */
 	tied?: Tied;
-	/** Polls in a row the list was missing from GET /mylists (Watch All Lists). */
-	missing?: number;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
@@ -33,6 +32,8 @@ export interface TriggerState {
 	lists: Record<string, ListCursor>;
 	/** Watch All Lists: the list the next poll starts with, when this one ran out of budget. */
 	next?: string;
+	/** Watch All Lists: what GET /mylists said of each list, beside its cursor. */
+	watch?: ListWatches;
 }
 
 const STATE_FIELD = 'cursor';
@@ -82,7 +83,6 @@ function isCursor(value: unknown): value is ListCursor {
 		Number.isInteger(cursor.at) &&
 		Number.isInteger(cursor.total) &&
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
-		(cursor.missing === undefined || Number.isInteger(cursor.missing)) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && Array.isArray(cursor.tied.ranges)))
 	);
 }
@@ -92,6 +92,7 @@ export function readState(staticData: IDataObject, scope: string): TriggerState 
 	const state = staticData[STATE_FIELD] as TriggerState | undefined;
 	if (!state || state.version !== 1 || state.scope !== scope || !state.lists || typeof state.lists !== 'object') return undefined;
 	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
+	if (state.watch !== undefined && (typeof state.watch !== 'object' || !Object.values(state.watch).every(isListWatch))) return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { emptyCursor, type ListCursor, type TriggerState } from './cursor';
+import { emptyCursor, type TriggerState } from './cursor';
 import { compareKeys, keyOf } from './keys';
 import type { ContactSource } from './pages';
 import { newestContact, pollList, type PollLimits } from './poll';
@@ -21,12 +21,6 @@ export interface FoundContact {
 
 /** Calls a list poll may take at the least to make progress (a page and the one above it). */
 const LIST_POLL_CALLS = 2;
-
-/** The cursor of a list /mylists shows: no longer counted as missing. */
-function present(cursor: ListCursor): ListCursor {
-	const { missing, ...rest } = cursor;
-	return missing === undefined ? cursor : rest;
-}
 
 /** Oldest first across lists; each list's contacts already are. */
 function inOrderAdded(found: FoundContact[]): FoundContact[] {
@@ -56,13 +50,13 @@ export async function pollWatched(
 	limits: PollLimits,
 ): Promise<{ found: FoundContact[]; state: TriggerState }> {
 	const { lists: shown, calls } = await watched.lists();
-	const lists = missingKept(state, new Set(shown.map((list) => list.id)));
+	const { lists, watch } = missingKept(state, new Set(shown.map((list) => list.id)), Date.now());
 	const found: FoundContact[] = [];
 	let spent = calls;
 	let polled = 0;
 	let next: string | undefined;
 	for (const list of rotated(shown, state.next)) {
-		const seen = present(state.lists[list.id] ?? emptyCursor());
+		const seen = state.lists[list.id] ?? emptyCursor();
 		if (stillEmpty(list, seen)) {
 			lists[list.id] = seen;
 			continue;
@@ -80,7 +74,7 @@ export async function pollWatched(
 		// One by one: a spread of a backlog of 100,000s would overflow the call stack.
 		for (const contact of result.contacts) found.push({ listId: list.id, contact });
 	}
-	return { found: inOrderAdded(found), state: { version: 1, scope: state.scope, lists, ...(next === undefined ? {} : { next }) } };
+	return { found: inOrderAdded(found), state: { version: 1, scope: state.scope, lists, watch, ...(next === undefined ? {} : { next }) } };
 }
 
 /** The newest contact of everything watched, for "Fetch Test Event". */
