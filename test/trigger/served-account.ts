@@ -44,6 +44,7 @@ export class ServedAccount {
 	private serve(): void {
 		api()
 			.get(v1('/mylists'))
+			.optionally()
 			.query(true)
 			.reply((uri) => {
 				const query = new URL(uri, BASE_URL).searchParams;
@@ -56,6 +57,7 @@ export class ServedAccount {
 			.persist();
 		api()
 			.get(v1('/contacts'))
+			.optionally()
 			.query(true)
 			.reply((uri) => {
 				const query = new URL(uri, BASE_URL).searchParams;
