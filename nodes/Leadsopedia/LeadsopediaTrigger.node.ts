@@ -48,10 +48,11 @@ async function callBudget(context: IPollFunctions): Promise<number> {
 /** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
 async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INodeExecutionData[][] | null> {
 	const staticData = context.getWorkflowStaticData('node');
-	const state = readState(staticData, watched.scope);
-	if (!state) {
-		// First activation: remember where every list stands; what is there already is not new.
-		writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
+	const state = readState(staticData);
+	if (state?.scope !== watched.scope) {
+		// First activation, or another list or mode: remember where every list not watched before
+		// stands (what is there already is not new); a list watched before and still keeps its cursor.
+		writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE, state?.lists ?? {}));
 		return null;
 	}
 	const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) });

@@ -27,7 +27,7 @@ export interface ListCursor {
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
 export interface TriggerState {
 	version: 1;
-	/** What is watched ("list:42" or "all"): a change of list or mode starts afresh. */
+	/** What is watched ("list:42" or "all"): on a change, only the lists watched before and after keep their cursor. */
 	scope: string;
 	lists: Record<string, ListCursor>;
 	/** Watch All Lists: the list the next poll starts with, when this one ran out of budget. */
@@ -87,10 +87,10 @@ function isCursor(value: unknown): value is ListCursor {
 	);
 }
 
-/** The saved state for this scope, or undefined when there is none (first activation) or it is unusable. */
-export function readState(staticData: IDataObject, scope: string): TriggerState | undefined {
+/** The saved state, whatever it watched, or undefined when there is none (first activation) or it is unusable. */
+export function readState(staticData: IDataObject): TriggerState | undefined {
 	const state = staticData[STATE_FIELD] as TriggerState | undefined;
-	if (!state || state.version !== 1 || state.scope !== scope || !state.lists || typeof state.lists !== 'object') return undefined;
+	if (!state || state.version !== 1 || typeof state.scope !== 'string' || !state.lists || typeof state.lists !== 'object') return undefined;
 	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
 	if (state.watch !== undefined && (typeof state.watch !== 'object' || !Object.values(state.watch).every(isListWatch))) return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;

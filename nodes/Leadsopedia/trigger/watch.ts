@@ -28,11 +28,14 @@ function inOrderAdded(found: FoundContact[]): FoundContact[] {
 	return [...found].sort((a, b) => compareKeys(time(a), time(b)));
 }
 
-/** First activation: every watched list's newest contact becomes its cursor, and nothing is emitted. */
-export async function recordPositions(watched: Watched, pageSize: number): Promise<TriggerState> {
+/**
+ * Activation: every watched list's newest contact becomes its cursor, and nothing is emitted.
+ * A list `kept` a cursor (watched before a change of list or mode) keeps it.
+ */
+export async function recordPositions(watched: Watched, pageSize: number, kept: TriggerState['lists'] = {}): Promise<TriggerState> {
 	const lists: TriggerState['lists'] = {};
 	for (const { id } of (await watched.lists()).lists) {
-		lists[id] = (await newestContact(watched.source(id), pageSize)).cursor;
+		lists[id] = kept[id] ?? (await newestContact(watched.source(id), pageSize)).cursor;
 	}
 	return { version: 1, scope: watched.scope, lists };
 }
