@@ -28,8 +28,8 @@ export class ServedAccount {
 	}
 
 	/** The trigger on the account: every list, or one. */
-	trigger(parameters: IDataObject = { watchAllLists: true }, pollBudgetMs?: number): PolledTrigger {
-		return new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', ...parameters }, pollBudgetMs });
+	trigger(parameters: IDataObject = { watchAllLists: true }, budget?: { pollBudgetMs: number; credentials: IDataObject }): PolledTrigger {
+		return new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', ...parameters }, ...budget });
 	}
 
 	/** Calls that reached the API since the last `takeCalls`, as `GET /v1/...` lines. */

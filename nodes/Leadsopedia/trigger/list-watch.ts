@@ -4,6 +4,15 @@
  * cursor, which only the list's own read writes.
  */
 export interface ListWatch {
+	/** `total_contacts` in GET /mylists when a poll last read the list up to its newest contact. */
+	listed?: number;
+	/** When (epoch ms) that poll started: the list's daily check counts from it. */
+	checked?: number;
+	/**
+	 * Not read at activation (the poll's budget ran out): its cursor stands at the newest contact
+	 * activation read in any list, until a poll records where the list itself stands.
+	 */
+	pending?: true;
 	/** Since when (epoch ms) the list has been missing from GET /mylists. */
 	missingSince?: number;
 }
@@ -14,5 +23,12 @@ const optionalNumber = (value: unknown) => value === undefined || Number.isFinit
 
 export function isListWatch(value: unknown): value is ListWatch {
 	const watch = value as ListWatch;
-	return !!watch && typeof watch === 'object' && optionalNumber(watch.missingSince);
+	return (
+		!!watch &&
+		typeof watch === 'object' &&
+		optionalNumber(watch.listed) &&
+		optionalNumber(watch.checked) &&
+		optionalNumber(watch.missingSince) &&
+		(watch.pending === undefined || watch.pending === true)
+	);
 }

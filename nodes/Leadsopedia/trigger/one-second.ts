@@ -27,5 +27,6 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 	const next: ListCursor = newestFresh
 		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
 		: { ...cursor, at, total: probe.total };
-	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.windows.length };
+	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
+	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.windows.length, upToDate };
 }

@@ -19,6 +19,8 @@ export interface ListPoll {
 	contacts: IDataObject[];
 	cursor: ListCursor;
 	calls: number;
+	/** Whether the poll read up to the list's newest contact (Watch All Lists may then pass the list over while its total stays). */
+	upToDate: boolean;
 }
 
 /** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
@@ -83,7 +85,7 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 	const order = await orderOf(reader, probe, assumed);
 	if (order === 'one second') return await pollOneSecond(reader, cursor, probe, limits);
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length };
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length, upToDate: false };
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -92,10 +94,12 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 			: await boundaryNewestFirst(reader, cursor, first, limits);
 	const chain = chainFrom(boundary, order, reader);
 	const fresh = freshEntries(chain, cursor);
+	const top = chain[chain.length - 1];
 	return {
 		contacts: fresh.map((entry) => entry.contact),
 		cursor: nextCursor(cursor, chain, fresh, order),
 		calls: reader.windows.length,
+		upToDate: order === 'desc' ? top.page <= 1 : top.page >= top.pagesCount,
 	};
 }
 

@@ -1,13 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 import { emptyCursor, type TriggerState } from './cursor';
-import { compareKeys, keyOf } from './keys';
+import { compareKeys, keyOf, type ContactKey } from './keys';
+import type { ListWatch, ListWatches } from './list-watch';
 import type { ContactSource } from './pages';
+import { reasonToRead, staggered, type ReadReason } from './plan';
 import { newestContact, pollList, type PollLimits } from './poll';
-import { missingKept, rotated, stillEmpty, type WatchedList } from './rotation';
+import { missingKept, rotated, type WatchedList } from './rotation';
 
 /** What the trigger watches: one list, or every list of the account. */
 export interface Watched {
-	/** Saved with the state: a change of what is watched starts afresh. */
+	/** Saved with the state: on a change, only the lists watched before and after keep their cursor. */
 	scope: string;
 	/** The lists, and the calls it took to list them. */
 	lists(): Promise<{ lists: WatchedList[]; calls: number }>;
@@ -22,69 +24,160 @@ export interface FoundContact {
 /** Calls a list poll may take at the least to make progress (a page and the one above it). */
 const LIST_POLL_CALLS = 2;
 
+/** A source that counts the calls made through it. */
+function counted(source: ContactSource, count: { calls: number }): ContactSource {
+	return {
+		malformed: source.malformed,
+		page: async (page, limit) => {
+			count.calls++;
+			return await source.page(page, limit);
+		},
+	};
+}
+
 /** Oldest first across lists; each list's contacts already are. */
 function inOrderAdded(found: FoundContact[]): FoundContact[] {
 	const time = (item: FoundContact) => keyOf(item.contact) ?? { time: 0, id: 0 };
 	return [...found].sort((a, b) => compareKeys(time(a), time(b)));
 }
 
-/**
- * Activation: every watched list's newest contact becomes its cursor, and nothing is emitted.
- * A list `kept` a cursor (watched before a change of list or mode) keeps it.
- */
-export async function recordPositions(watched: Watched, pageSize: number, kept: TriggerState['lists'] = {}): Promise<TriggerState> {
-	const lists: TriggerState['lists'] = {};
-	for (const { id } of (await watched.lists()).lists) {
-		lists[id] = kept[id] ?? (await newestContact(watched.source(id), pageSize)).cursor;
-	}
-	return { version: 1, scope: watched.scope, lists };
+/** The later of two keys. */
+const later = (a: ContactKey | null | undefined, b: ContactKey | null): ContactKey | null => (a && (!b || compareKeys(a, b) > 0) ? a : b);
+
+export interface Activation {
+	limits: PollLimits;
+	now: number;
+	/** Runs once the lists are known, before any of them is read (the quota check). */
+	beforeReading?: (lists: WatchedList[]) => void;
 }
 
 /**
- * One poll of everything watched, within the poll's call budget: the lists are visited
- * round the account from where the last poll stopped, and those left over keep their cursor
- * for the next poll. A list never seen before appeared after activation, so all its contacts
- * are new; a list missing from /mylists keeps its cursor for a while. Any error fails the
- * whole poll, so no cursor moves without its contacts being emitted.
+ * Activation: every watched list's newest contact becomes its cursor, and nothing is emitted.
+ * A list `kept` a cursor (watched before a change of list or mode) keeps it. Within the poll's
+ * budget: lists left over stand, until a poll records them, at the newest contact read in any
+ * list, so that nothing added after activation is lost (contacts a little older may come out).
+ */
+export async function recordPositions(watched: Watched, activation: Activation, kept: TriggerState['lists'] = {}): Promise<TriggerState> {
+	const { limits, now } = activation;
+	const listed = await watched.lists();
+	activation.beforeReading?.(listed.lists);
+	const count = { calls: listed.calls };
+	const lists: TriggerState['lists'] = {};
+	const watch: ListWatches = {};
+	const left: WatchedList[] = [];
+	let floor: ContactKey | null = null;
+	let read = 0;
+	const shown = rotated(listed.lists, undefined);
+	shown.forEach((list, index) => {
+		watch[list.id] = { listed: list.total, checked: staggered(now, index, shown.length) };
+	});
+	for (const list of shown) {
+		const cursor = kept[list.id];
+		if (cursor) {
+			lists[list.id] = cursor;
+			// Its total when last read is not known here: the next poll reads it.
+			delete watch[list.id].listed;
+		} else if (list.total === 0) {
+			lists[list.id] = emptyCursor();
+		} else if (count.calls < limits.maxCalls || read === 0) {
+			lists[list.id] = (await newestContact(counted(watched.source(list.id), count), limits.pageSize)).cursor;
+			read++;
+			floor = later(lists[list.id].last, floor);
+		} else {
+			left.push(list);
+		}
+	}
+	for (const list of left) {
+		lists[list.id] = { last: floor, at: -1, total: list.total ?? 0 };
+		watch[list.id].pending = true;
+	}
+	return { version: 1, scope: watched.scope, lists, ...(watched.scope === 'all' ? { watch } : {}) };
+}
+
+const withoutMissing = (watch: ListWatch | undefined): ListWatch => {
+	const known = { ...watch };
+	delete known.missingSince;
+	return known;
+};
+
+/** What is known of a list after this poll read it. */
+function afterRead(list: WatchedList, upToDate: boolean, before: ListWatch | undefined, now: number): ListWatch {
+	return upToDate ? { listed: list.total, checked: now } : { checked: before?.checked };
+}
+
+/**
+ * One poll of everything watched, within the poll's call budget. A list is read when its total
+ * in /mylists changed since it was last read up to date, when activation left it to be recorded,
+ * and once a day as a check; the others cost nothing. Changed lists come first, round the
+ * account from where the last poll stopped; those left over keep their cursor for the next
+ * poll. A list never seen before appeared after activation, so all its contacts are new; a list
+ * missing from /mylists keeps its cursor for a while.
  */
 export async function pollWatched(
 	watched: Watched,
 	state: TriggerState,
 	limits: PollLimits,
+	now: number,
 ): Promise<{ found: FoundContact[]; state: TriggerState }> {
 	const { lists: shown, calls } = await watched.lists();
-	const { lists, watch } = missingKept(state, new Set(shown.map((list) => list.id)), Date.now());
+	const { lists, watch } = missingKept(state, new Set(shown.map((list) => list.id)), now);
+	const reasons = new Map<string, ReadReason>();
+	for (const list of shown) {
+		const cursor = state.lists[list.id];
+		lists[list.id] = cursor ?? emptyCursor();
+		// Shown again: no longer missing.
+		watch[list.id] = list.total === 0 && !cursor ? { listed: 0, checked: now } : withoutMissing(state.watch?.[list.id]);
+		const reason = reasonToRead(list, cursor, state.watch?.[list.id], now);
+		if (reason) reasons.set(list.id, reason);
+	}
+	const checkedAt = (list: WatchedList) => watch[list.id].checked ?? 0;
+	const changed = rotated(
+		shown.filter((list) => reasons.get(list.id) === 'changed'),
+		state.next,
+	);
+	const others = shown.filter((list) => reasons.has(list.id) && reasons.get(list.id) !== 'changed').sort((a, b) => checkedAt(a) - checkedAt(b));
 	const found: FoundContact[] = [];
 	let spent = calls;
-	let polled = 0;
 	let next: string | undefined;
-	for (const list of rotated(shown, state.next)) {
-		const seen = state.lists[list.id] ?? emptyCursor();
-		if (stillEmpty(list, seen)) {
-			lists[list.id] = seen;
-			continue;
-		}
+	for (const list of [...changed, ...others]) {
 		// The first list always goes, so that every poll makes progress; the others only within the budget.
-		if (polled > 0 && limits.maxCalls - spent < LIST_POLL_CALLS) {
-			next ??= list.id;
-			lists[list.id] = seen;
+		if (spent > calls && limits.maxCalls - spent < LIST_POLL_CALLS) {
+			if (reasons.get(list.id) === 'changed') next ??= list.id;
 			continue;
 		}
-		const result = await pollList(watched.source(list.id), seen, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
+		const source = watched.source(list.id);
+		if (reasons.get(list.id) === 'record') {
+			const count = { calls: 0 };
+			lists[list.id] = (await newestContact(counted(source, count), limits.pageSize)).cursor;
+			watch[list.id] = { listed: list.total, checked: now };
+			spent += count.calls;
+			continue;
+		}
+		const result = await pollList(source, lists[list.id], { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
 		spent += result.calls;
-		polled++;
 		lists[list.id] = result.cursor;
+		watch[list.id] = afterRead(list, result.upToDate, watch[list.id], now);
 		// One by one: a spread of a backlog of 100,000s would overflow the call stack.
 		for (const contact of result.contacts) found.push({ listId: list.id, contact });
 	}
 	return { found: inOrderAdded(found), state: { version: 1, scope: state.scope, lists, watch, ...(next === undefined ? {} : { next }) } };
 }
 
-/** The newest contact of everything watched, for "Fetch Test Event". */
-export async function newestWatched(watched: Watched, pageSize: number): Promise<FoundContact | undefined> {
+/**
+ * The newest contact of everything watched, for "Fetch Test Event", within a poll's budget:
+ * watching every list, the lists with contacts are read newest list first until the budget
+ * is spent, and the newest contact of those comes out.
+ */
+export async function newestWatched(watched: Watched, limits: PollLimits): Promise<FoundContact | undefined> {
+	const listed = await watched.lists();
+	const count = { calls: listed.calls };
 	const found: FoundContact[] = [];
-	for (const { id } of (await watched.lists()).lists) {
-		const { contact } = await newestContact(watched.source(id), pageSize);
+	const lists = rotated(listed.lists, undefined)
+		.filter((list) => list.total !== 0)
+		.reverse();
+	for (const { id } of lists) {
+		if (found.length > 0 && count.calls >= limits.maxCalls) break;
+		const { contact } = await newestContact(counted(watched.source(id), count), limits.pageSize);
 		if (contact) found.push({ listId: id, contact });
 	}
 	return inOrderAdded(found).pop();
