@@ -28,9 +28,9 @@ const TEST_EVENT_CALLS = 6;
 /** n8n's default poll budget, for hosts older than getPollBudgetMs. */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
-/** One item per contact, with the list it was added to. */
+/** One item per contact, with the list it was added to (and the fields of a report). */
 function toItems(found: FoundContact[]): INodeExecutionData[] {
-	return found.map(({ listId, contact }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId } }));
+	return found.map(({ listId, contact, notice }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId, ...notice } }));
 }
 
 function watchedBy(context: IPollFunctions): Watched {

@@ -25,7 +25,6 @@ describe('Leadsopedia Trigger against a mocked API', () => {
 	});
 
 	it.each([
-		['a contact without date_added', page([contact(1), { id: 2, email: 'x@example.com' }]), /without a readable id or date_added/],
 		['contacts out of order', page([contact(2), contact(1), contact(3)]), /not ordered by date_added/],
 		['an envelope without total', { contacts: [contact(1)] }, /has no total/],
 		['an envelope without contacts', { total: 1 }, /has no "contacts" list/],

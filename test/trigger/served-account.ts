@@ -14,6 +14,11 @@ export class ServedAccount {
 	readonly hidden = new Set<string>();
 	/** Lists whose GET /contacts answers 403. */
 	readonly forbidden = new Set<string>();
+	/**
+	 * Contacts whose date_added the database cannot order (null, "0000-00-00 00:00:00"), per
+	 * list: sorted first oldest first and last newest first, as MySQL sorts NULL. Lists of one page.
+	 */
+	readonly undated = new Map<string, IDataObject[]>();
 
 	constructor(private readonly order: ApiOrder = 'desc') {
 		this.serve();
@@ -51,7 +56,9 @@ export class ServedAccount {
 				const page = Number(query.get('page') ?? 1);
 				const limit = Number(query.get('limit') ?? 100);
 				const shown = [...this.lists].filter(([id]) => !this.hidden.has(id));
-				const lists = shown.slice((page - 1) * limit, page * limit).map(([id, list]) => ({ id: Number(id), name: `List ${id}`, total_contacts: list.contacts.length }));
+				const lists = shown
+					.slice((page - 1) * limit, page * limit)
+					.map(([id, list]) => ({ id: Number(id), name: `List ${id}`, total_contacts: list.contacts.length + (this.undated.get(id)?.length ?? 0) }));
 				return [200, { lists, total: shown.length, page, limit, pagesCount: Math.ceil(shown.length / limit) }];
 			})
 			.persist();
@@ -66,7 +73,9 @@ export class ServedAccount {
 				if (!list || this.forbidden.has(id)) return [403, { error: 'forbidden', message: 'You do not have access to this list' }];
 				const page = Number(query.get('page'));
 				const answer = list.answer(page, Number(query.get('limit')));
-				return [200, { contacts: answer.items, total: answer.total, page, limit: answer.pageLimit, pagesCount: answer.pagesCount }];
+				const undated = this.undated.get(id) ?? [];
+				const contacts = this.order === 'asc' ? [...undated, ...answer.items] : [...answer.items, ...undated];
+				return [200, { contacts, total: answer.total + undated.length, page, limit: answer.pageLimit, pagesCount: answer.pagesCount }];
 			})
 			.persist();
 	}

@@ -15,6 +15,10 @@ export interface ListWatch {
 	pending?: true;
 	/** Since when (epoch ms) the list has been missing from GET /mylists. */
 	missingSince?: number;
+	/** The error this list's read fails with, already reported: reported again only when it changes. */
+	failing?: string;
+	/** Contacts without a readable id or date_added already reported (unreadable.ts). */
+	reported?: string[];
 }
 
 export type ListWatches = Record<string, ListWatch>;
@@ -29,6 +33,8 @@ export function isListWatch(value: unknown): value is ListWatch {
 		optionalNumber(watch.listed) &&
 		optionalNumber(watch.checked) &&
 		optionalNumber(watch.missingSince) &&
-		(watch.pending === undefined || watch.pending === true)
+		(watch.pending === undefined || watch.pending === true) &&
+		(watch.failing === undefined || typeof watch.failing === 'string') &&
+		(watch.reported === undefined || (Array.isArray(watch.reported) && watch.reported.every((mark) => typeof mark === 'string')))
 	);
 }

@@ -10,7 +10,7 @@ import type { ListPoll, PollLimits } from './poll';
  * list from where the last such poll stopped, within the budget. Only contacts of that second
  * come out: a later one would move the cursor past those not read yet.
  */
-export async function pollOneSecond(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<ListPoll> {
+export async function pollOneSecond(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<Omit<ListPoll, 'unreadable'>> {
 	const second = oldest(probe)?.key.time;
 	const count = probe.pagesCount;
 	let page = Math.min(reader.pageOf(cursor.at + 1), count);

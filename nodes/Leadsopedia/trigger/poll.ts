@@ -21,6 +21,8 @@ export interface ListPoll {
 	calls: number;
 	/** Whether the poll read up to the list's newest contact (Watch All Lists may then pass the list over while its total stays). */
 	upToDate: boolean;
+	/** Contacts read whose id or date_added cannot be read: they could not be placed. */
+	unreadable: IDataObject[];
 }
 
 /** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
@@ -83,9 +85,9 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const probe = await reader.read(startOf(assumed));
 	const order = await orderOf(reader, probe, assumed);
-	if (order === 'one second') return await pollOneSecond(reader, cursor, probe, limits);
+	if (order === 'one second') return { ...(await pollOneSecond(reader, cursor, probe, limits)), unreadable: reader.unreadable };
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length, upToDate: false };
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length, upToDate: false, unreadable: reader.unreadable };
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -100,6 +102,7 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 		cursor: nextCursor(cursor, chain, fresh, order),
 		calls: reader.windows.length,
 		upToDate: order === 'desc' ? top.page <= 1 : top.page >= top.pagesCount,
+		unreadable: reader.unreadable,
 	};
 }
 

@@ -5,7 +5,9 @@ import type { ListWatch, ListWatches } from './list-watch';
 import type { ContactSource } from './pages';
 import { reasonToRead, staggered, type ReadReason } from './plan';
 import { newestContact, pollList, type PollLimits } from './poll';
+import { listFailure } from './list-failure';
 import { missingKept, rotated, type WatchedList } from './rotation';
+import { toReport, unreadableWarning } from './unreadable';
 
 /** What the trigger watches: one list, or every list of the account. */
 export interface Watched {
@@ -19,7 +21,15 @@ export interface Watched {
 export interface FoundContact {
 	listId: string;
 	contact: IDataObject;
+	/** Fields that mark an item as a report (an unreadable contact, a list that failed), not a plain new contact. */
+	notice?: IDataObject;
 }
+
+/** The item reporting a list whose read failed. */
+const failureNotice = (failure: { message: string; description?: string }): IDataObject => ({
+	leadsopedia_error: failure.message,
+	...(failure.description ? { leadsopedia_error_description: failure.description } : {}),
+});
 
 /** Calls a list poll may take at the least to make progress (a page and the one above it). */
 const LIST_POLL_CALLS = 2;
@@ -111,7 +121,8 @@ function afterRead(list: WatchedList, upToDate: boolean, before: ListWatch | und
  * and once a day as a check; the others cost nothing. Changed lists come first, round the
  * account from where the last poll stopped; those left over keep their cursor for the next
  * poll. A list never seen before appeared after activation, so all its contacts are new; a list
- * missing from /mylists keeps its cursor for a while.
+ * missing from /mylists keeps its cursor for a while. A contact that cannot be placed, or (every
+ * list watched) a list that cannot be read, is reported once in a marked item after the contacts.
  */
 export async function pollWatched(
 	watched: Watched,
@@ -137,6 +148,7 @@ export async function pollWatched(
 	);
 	const others = shown.filter((list) => reasons.has(list.id) && reasons.get(list.id) !== 'changed').sort((a, b) => checkedAt(a) - checkedAt(b));
 	const found: FoundContact[] = [];
+	const notices: FoundContact[] = [];
 	let spent = calls;
 	let next: string | undefined;
 	for (const list of [...changed, ...others]) {
@@ -145,22 +157,34 @@ export async function pollWatched(
 			if (reasons.get(list.id) === 'changed') next ??= list.id;
 			continue;
 		}
-		const source = watched.source(list.id);
-		if (reasons.get(list.id) === 'record') {
-			const count = { calls: 0 };
-			lists[list.id] = (await newestContact(counted(source, count), limits.pageSize)).cursor;
-			watch[list.id] = { listed: list.total, checked: now };
-			spent += count.calls;
-			continue;
+		const count = { calls: 0 };
+		const source = counted(watched.source(list.id), count);
+		const before = { cursor: lists[list.id], watch: watch[list.id] };
+		try {
+			if (reasons.get(list.id) === 'record') {
+				lists[list.id] = (await newestContact(source, limits.pageSize)).cursor;
+				watch[list.id] = { listed: list.total, checked: now };
+			} else {
+				const result = await pollList(source, before.cursor, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
+				const { report, reported } = toReport(result.unreadable, before.cursor, result.cursor, before.watch.reported ?? []);
+				lists[list.id] = result.cursor;
+				watch[list.id] = { ...afterRead(list, result.upToDate, before.watch, now), ...(reported.length > 0 ? { reported } : {}) };
+				// One by one: a spread of a backlog of 100,000s would overflow the call stack.
+				for (const contact of result.contacts) found.push({ listId: list.id, contact });
+				for (const contact of report) notices.push({ listId: list.id, contact, notice: { leadsopedia_warning: unreadableWarning(contact) } });
+			}
+		} catch (error) {
+			// Watching every list, a failure of this list alone is reported once and the others go on.
+			const failure = state.scope === 'all' ? listFailure(error) : undefined;
+			if (!failure) throw error;
+			lists[list.id] = before.cursor;
+			// Tried again when its total changes and at its daily check, like any list.
+			watch[list.id] = { ...before.watch, listed: list.total, checked: now, failing: failure.message };
+			if (before.watch.failing !== failure.message) notices.push({ listId: list.id, contact: {}, notice: failureNotice(failure) });
 		}
-		const result = await pollList(source, lists[list.id], { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
-		spent += result.calls;
-		lists[list.id] = result.cursor;
-		watch[list.id] = afterRead(list, result.upToDate, watch[list.id], now);
-		// One by one: a spread of a backlog of 100,000s would overflow the call stack.
-		for (const contact of result.contacts) found.push({ listId: list.id, contact });
+		spent += count.calls;
 	}
-	return { found: inOrderAdded(found), state: { version: 1, scope: state.scope, lists, watch, ...(next === undefined ? {} : { next }) } };
+	return { found: [...inOrderAdded(found), ...notices], state: { version: 1, scope: state.scope, lists, watch, ...(next === undefined ? {} : { next }) } };
 }
 
 /**
