@@ -5,7 +5,7 @@ import type { ListWatch, ListWatches } from './list-watch';
 import type { ContactSource } from './pages';
 import { reasonToRead, staggered, type ReadReason } from './plan';
 import { newestContact, pollList, type PollLimits } from './poll';
-import { listFailure } from './list-failure';
+import { failureOfTheList } from './list-failure';
 import { missingKept, rotated, type WatchedList } from './rotation';
 import { toReport, unreadableWarning } from './unreadable';
 
@@ -175,8 +175,7 @@ export async function pollWatched(
 			}
 		} catch (error) {
 			// Watching every list, a failure of this list alone is reported once and the others go on.
-			const failure = state.scope === 'all' ? listFailure(error) : undefined;
-			if (!failure) throw error;
+			const failure = failureOfTheList(error, state.scope === 'all');
 			lists[list.id] = before.cursor;
 			// Tried again when its total changes and at its daily check, like any list.
 			watch[list.id] = { ...before.watch, listed: list.total, checked: now, failing: failure.message };
