@@ -17,7 +17,7 @@ import { triggerProperties } from './trigger/description';
 import { quotaHints } from './trigger/quota-hints';
 import { allLists, contactSource } from './trigger/source';
 import type { WatchedCount } from './trigger/monthly-calls';
-import { refuseOverQuota } from './trigger/quota-check';
+import { quotaSettings, refuseOverQuota } from './trigger/quota-check';
 import type { PollLimits } from './trigger/poll';
 import type { WatchedList } from './trigger/rotation';
 import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
@@ -68,18 +68,20 @@ async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INod
 	const state = readState(staticData);
 	const now = Date.now();
 	const limits = await limitsOf(context);
-	// Activated by the user (not a restart of n8n): a configuration that cannot fit the quota is refused.
-	const byUser = ['activate', 'update'].includes(context.getActivationMode());
+	const settings = quotaSettings(context);
+	const check = (totals: (number | undefined)[]) => refuseOverQuota(context, counted(watched, totals));
 	if (state?.scope !== watched.scope) {
 		// First activation, or another list or mode: remember where every list not watched before
 		// stands (what is there already is not new); a list watched before and still keeps its cursor.
-		const beforeReading = (lists: WatchedList[]) => byUser && refuseOverQuota(context, counted(watched, lists.map((list) => list.total)));
-		writeState(staticData, await recordPositions(watched, { limits, now, beforeReading }, state?.lists ?? {}));
+		const beforeReading = (lists: WatchedList[]) => check(lists.map((list) => list.total));
+		const recorded = await recordPositions(watched, { limits, now, beforeReading }, state?.lists ?? {});
+		writeState(staticData, { ...recorded, quotaChecked: settings });
 		return null;
 	}
-	if (byUser) refuseOverQuota(context, counted(watched, Object.values(state.lists).map((cursor) => cursor.total)));
+	// Poll Times or the option changed on the active trigger (or a state saved before the check): checked again.
+	if (state.quotaChecked !== settings) check(Object.values(state.lists).map((cursor) => cursor.total));
 	const result = await pollWatched(watched, state, limits, now);
-	writeState(staticData, result.state);
+	writeState(staticData, { ...result.state, quotaChecked: settings });
 	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 

@@ -105,6 +105,18 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		expect(await account.trigger({ ...everyMinute, allowOverQuota: true }).activate()).toEqual({ items: null });
 	});
 
+	it('refuses Poll Times changed to every minute on an active trigger, and keeps its cursor for when they are fixed', async () => {
+		const account = new ServedAccount();
+		const list = account.add('7', 3);
+		const one = { listId: { __rl: true, mode: 'id', value: '7' } };
+		const trigger = account.trigger(one);
+		await trigger.activate();
+		const added = list.add(1).map((contact) => contact.id);
+		const refused = await trigger.reconfigure({ event: 'newContact', ...one, pollTimes: { item: [{ mode: 'everyMinute' }] } });
+		expect(refused.error?.message).toMatch(/43,200 API calls a month/);
+		expect(await trigger.reconfigure({ event: 'newContact', ...one, pollTimes: { item: [{ mode: 'everyX', value: 10, unit: 'minutes' }] } })).toEqual({ items: [expect.objectContaining({ json: expect.objectContaining({ id: added[0] }) as unknown })] });
+	});
+
 	it('refuses to watch 500 lists with contacts hourly (720 + 500 daily checks a day), before reading any of them', async () => {
 		const account = new ServedAccount();
 		for (let id = 1; id <= 500; id++) account.add(String(id), 1);

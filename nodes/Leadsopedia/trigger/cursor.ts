@@ -34,6 +34,8 @@ export interface TriggerState {
 	next?: string;
 	/** Watch All Lists: what GET /mylists said of each list, beside its cursor. */
 	watch?: ListWatches;
+	/** The Poll Times and option the monthly-quota check last passed with (quota-check.ts). */
+	quotaChecked?: string;
 }
 
 const STATE_FIELD = 'cursor';
@@ -92,6 +94,7 @@ export function readState(staticData: IDataObject): TriggerState | undefined {
 	const state = staticData[STATE_FIELD] as TriggerState | undefined;
 	if (!state || state.version !== 1 || typeof state.scope !== 'string' || !state.lists || typeof state.lists !== 'object') return undefined;
 	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
+	if (state.quotaChecked !== undefined && typeof state.quotaChecked !== 'string') return undefined;
 	if (state.watch !== undefined && (typeof state.watch !== 'object' || !Object.values(state.watch).every(isListWatch))) return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;
 }

@@ -3,15 +3,21 @@ import { idleCallsAMonth, MONTHLY_QUOTA, pollsAMonth, type WatchedCount } from '
 
 const figure = (count: number) => count.toLocaleString('en-US');
 
+const DEFAULT_POLL_TIMES = { item: [{ mode: 'everyHour' }] };
+
+/** The parameters the check depends on besides what is watched: the trigger checks again when they change. */
+export const quotaSettings = (context: IPollFunctions): string =>
+	JSON.stringify([context.getNodeParameter('pollTimes', DEFAULT_POLL_TIMES), context.getNodeParameter('allowOverQuota', false)]);
+
 /**
- * Refuses to activate a trigger whose idle polls alone would spend more than the API's monthly
+ * Refuses to activate (or, on an active trigger, to poll with changed Poll Times) a trigger whose idle polls alone would spend more than the API's monthly
  * quota (every workflow on the key would then fail until the next month), unless the user
  * allowed it. A Poll Times that cannot
  * be counted (a custom cron expression) is not checked.
  */
 export function refuseOverQuota(context: IPollFunctions, watched: WatchedCount): void {
 	if (context.getNodeParameter('allowOverQuota', false) as boolean) return;
-	const polls = pollsAMonth(context.getNodeParameter('pollTimes', { item: [{ mode: 'everyHour' }] }) as IDataObject);
+	const polls = pollsAMonth(context.getNodeParameter('pollTimes', DEFAULT_POLL_TIMES) as IDataObject);
 	if (polls === undefined) return;
 	const calls = idleCallsAMonth(polls, watched);
 	if (calls <= MONTHLY_QUOTA) return;
