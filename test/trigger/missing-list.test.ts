@@ -1,19 +1,13 @@
 import { MISSING_KEPT_MS } from '../../nodes/Leadsopedia/trigger/rotation';
 import { useNock } from '../helpers/nock';
+import { useTriggerClock } from './clock';
 import { emittedIds } from './helpers';
 import { ServedAccount } from './served-account';
 
 /** Watch All Lists and a list missing from GET /mylists for a while (a deletion between its page calls, a cap). */
 describe('Watch All Lists and a list missing from /mylists', () => {
 	useNock();
-	// The trigger's clock stands still but for the jumps a test makes.
-	const start = Date.now();
-	let later = 0;
-	beforeEach(() => {
-		later = 0;
-		jest.spyOn(Date, 'now').mockImplementation(() => start + later);
-	});
-	afterEach(() => jest.restoreAllMocks());
+	const clock = useTriggerClock();
 
 	it('keeps its cursor however many polls it misses: back, only what was added meanwhile comes out', async () => {
 		const account = new ServedAccount();
@@ -37,10 +31,10 @@ describe('Watch All Lists and a list missing from /mylists', () => {
 		await trigger.activate();
 		account.hidden.add('7');
 		await trigger.poll();
-		later = MISSING_KEPT_MS - 1;
+		clock.set(MISSING_KEPT_MS - 1);
 		await trigger.poll();
 		expect(Object.keys((trigger.memoryState()['node:Leadsopedia Trigger'] as { cursor: { lists: object } }).cursor.lists)).toEqual(['7', '8']);
-		later = MISSING_KEPT_MS + 1;
+		clock.set(MISSING_KEPT_MS + 1);
 		await trigger.poll();
 		expect(Object.keys((trigger.memoryState()['node:Leadsopedia Trigger'] as { cursor: { lists: object } }).cursor.lists)).toEqual(['8']);
 	});

@@ -1,4 +1,5 @@
 import { useNock } from '../helpers/nock';
+import { useTriggerClock } from './clock';
 import { emittedIds } from './helpers';
 import { ServedAccount } from './served-account';
 
@@ -11,14 +12,7 @@ const contactCalls = (calls: string[]) => calls.filter((call) => call.startsWith
 /** Watch All Lists within the API's quota: reads driven by /mylists totals, a daily check, budgets for activation and Fetch Test Event. */
 describe('Leadsopedia Trigger watching every list within the quota', () => {
 	useNock();
-	// The trigger's clock stands still but for the hours a test lets pass.
-	const start = Date.UTC(2026, 0, 5, 10);
-	let later = 0;
-	beforeEach(() => {
-		later = 0;
-		jest.spyOn(Date, 'now').mockImplementation(() => start + later);
-	});
-	afterEach(() => jest.restoreAllMocks());
+	const clock = useTriggerClock();
 
 	it('reads only the lists whose total changed; a change the total cannot show comes out at the daily check', async () => {
 		const account = new ServedAccount();
@@ -26,12 +20,12 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		const trigger = account.trigger();
 		await trigger.activate();
 		account.takeCalls();
-		later += HOUR;
+		clock.pass(HOUR);
 		expect(await trigger.poll()).toEqual({ items: null });
 		expect(account.takeCalls()).toEqual([MYLISTS]);
 
 		const added = lists[1].add(2).map((contact) => contact.id);
-		later += HOUR;
+		clock.pass(HOUR);
 		expect(emittedIds(await trigger.poll())).toEqual(added);
 		expect(account.takeCalls()).toEqual([MYLISTS, 'GET /v1/contacts?list_id=2&page=1&limit=1000']);
 
@@ -40,7 +34,7 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		lists[2].remove(1);
 		const emitted: unknown[] = [];
 		for (let hour = 0; hour < 24; hour++) {
-			later += HOUR;
+			clock.pass(HOUR);
 			emitted.push(...emittedIds(await trigger.poll()));
 		}
 		expect(emitted).toEqual(hidden);
@@ -58,7 +52,7 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		account.takeCalls();
 		const reads: number[] = [];
 		for (let hour = 0; hour < 48; hour++) {
-			later += HOUR;
+			clock.pass(HOUR);
 			expect(await trigger.poll()).toEqual({ items: null });
 			reads.push(contactCalls(account.takeCalls()).length);
 		}
@@ -76,7 +70,7 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		const added = lists[29].add(1).map((contact) => contact.id);
 		const emitted: unknown[] = [];
 		for (let poll = 0; poll < 6; poll++) {
-			later += HOUR;
+			clock.pass(HOUR);
 			emitted.push(...emittedIds(await trigger.poll()));
 			expect(account.takeCalls().length).toBeLessThanOrEqual(8);
 		}
