@@ -20,7 +20,8 @@ import type { WatchedCount } from './trigger/monthly-calls';
 import { quotaSettings, refuseOverQuota } from './trigger/quota-check';
 import type { PollLimits } from './trigger/poll';
 import type { WatchedList } from './trigger/rotation';
-import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
+import { newestWatched, recordPositions } from './trigger/activate';
+import { pollWatched, type FoundContact, type Watched } from './trigger/watch';
 
 /** "Fetch Test Event" watching every list: a minute at the API's spacing, enough for a sample contact. */
 const TEST_EVENT_CALLS = 6;

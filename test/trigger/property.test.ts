@@ -3,7 +3,8 @@ import type { TriggerState } from '../../nodes/Leadsopedia/trigger/cursor';
 import type { ContactSource } from '../../nodes/Leadsopedia/trigger/pages';
 import type { PollLimits } from '../../nodes/Leadsopedia/trigger/poll';
 import { unlessRunning } from '../../nodes/Leadsopedia/trigger/single-flight';
-import { pollWatched, recordPositions, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
+import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
+import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
 import { FakeList, type ApiOrder } from './fake-api';
 
 /**

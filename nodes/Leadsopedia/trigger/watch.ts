@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { emptyCursor, type TriggerState } from './cursor';
-import { compareKeys, keyOf, type ContactKey } from './keys';
-import type { ListWatch, ListWatches } from './list-watch';
+import { compareKeys, keyOf } from './keys';
+import type { ListWatch } from './list-watch';
 import type { ContactSource } from './pages';
-import { reasonToRead, staggered, type ReadReason } from './plan';
+import { reasonToRead, type ReadReason } from './plan';
 import { newestContact, pollList, type PollLimits } from './poll';
 import { failureOfTheList } from './list-failure';
 import { missingKept, rotated, type WatchedList } from './rotation';
@@ -35,7 +35,7 @@ const failureNotice = (failure: { message: string; description?: string }): IDat
 const LIST_POLL_CALLS = 2;
 
 /** A source that counts the calls made through it. */
-function counted(source: ContactSource, count: { calls: number }): ContactSource {
+export function counted(source: ContactSource, count: { calls: number }): ContactSource {
 	return {
 		malformed: source.malformed,
 		page: async (page, limit) => {
@@ -46,62 +46,9 @@ function counted(source: ContactSource, count: { calls: number }): ContactSource
 }
 
 /** Oldest first across lists; each list's contacts already are. */
-function inOrderAdded(found: FoundContact[]): FoundContact[] {
+export function inOrderAdded(found: FoundContact[]): FoundContact[] {
 	const time = (item: FoundContact) => keyOf(item.contact) ?? { time: 0, id: 0 };
 	return [...found].sort((a, b) => compareKeys(time(a), time(b)));
-}
-
-/** The later of two keys. */
-const later = (a: ContactKey | null | undefined, b: ContactKey | null): ContactKey | null => (a && (!b || compareKeys(a, b) > 0) ? a : b);
-
-export interface Activation {
-	limits: PollLimits;
-	now: number;
-	/** Runs once the lists are known, before any of them is read (the quota check). */
-	beforeReading?: (lists: WatchedList[]) => void;
-}
-
-/**
- * Activation: every watched list's newest contact becomes its cursor, and nothing is emitted.
- * A list `kept` a cursor (watched before a change of list or mode) keeps it. Within the poll's
- * budget: lists left over stand, until a poll records them, at the newest contact read in any
- * list, so that nothing added after activation is lost (contacts a little older may come out).
- */
-export async function recordPositions(watched: Watched, activation: Activation, kept: TriggerState['lists'] = {}): Promise<TriggerState> {
-	const { limits, now } = activation;
-	const listed = await watched.lists();
-	activation.beforeReading?.(listed.lists);
-	const count = { calls: listed.calls };
-	const lists: TriggerState['lists'] = {};
-	const watch: ListWatches = {};
-	const left: WatchedList[] = [];
-	let floor: ContactKey | null = null;
-	let read = 0;
-	const shown = rotated(listed.lists, undefined);
-	shown.forEach((list, index) => {
-		watch[list.id] = { listed: list.total, checked: staggered(now, index, shown.length) };
-	});
-	for (const list of shown) {
-		const cursor = kept[list.id];
-		if (cursor) {
-			lists[list.id] = cursor;
-			// Its total when last read is not known here: the next poll reads it.
-			delete watch[list.id].listed;
-		} else if (list.total === 0) {
-			lists[list.id] = emptyCursor();
-		} else if (count.calls < limits.maxCalls || read === 0) {
-			lists[list.id] = (await newestContact(counted(watched.source(list.id), count), limits.pageSize)).cursor;
-			read++;
-			floor = later(lists[list.id].last, floor);
-		} else {
-			left.push(list);
-		}
-	}
-	for (const list of left) {
-		lists[list.id] = { last: floor, at: -1, total: list.total ?? 0 };
-		watch[list.id].pending = true;
-	}
-	return { version: 1, scope: watched.scope, lists, ...(watched.scope === 'all' ? { watch } : {}) };
 }
 
 const withoutMissing = (watch: ListWatch | undefined): ListWatch => {
@@ -184,24 +131,4 @@ export async function pollWatched(
 		spent += count.calls;
 	}
 	return { found: [...inOrderAdded(found), ...notices], state: { version: 1, scope: state.scope, lists, watch, ...(next === undefined ? {} : { next }) } };
-}
-
-/**
- * The newest contact of everything watched, for "Fetch Test Event", within a poll's budget:
- * watching every list, the lists with contacts are read newest list first until the budget
- * is spent, and the newest contact of those comes out.
- */
-export async function newestWatched(watched: Watched, limits: PollLimits): Promise<FoundContact | undefined> {
-	const listed = await watched.lists();
-	const count = { calls: listed.calls };
-	const found: FoundContact[] = [];
-	const lists = rotated(listed.lists, undefined)
-		.filter((list) => list.total !== 0)
-		.reverse();
-	for (const { id } of lists) {
-		if (found.length > 0 && count.calls >= limits.maxCalls) break;
-		const { contact } = await newestContact(counted(watched.source(id), count), limits.pageSize);
-		if (contact) found.push({ listId: id, contact });
-	}
-	return inOrderAdded(found).pop();
 }
