@@ -24,7 +24,7 @@ function everyList(mode: string, polls: number): NodeHint {
 	const lists = Math.max(0, Math.floor((MONTHLY_QUOTA - polls) / checks));
 	return {
 		message: `Watching every list on this schedule costs ${figure(polls)} API calls a month for the lists, plus ${figure(checks)} per list with contacts (a daily check; empty lists cost nothing), when nothing is new: up to ${figure(lists)} lists with contacts fit in the ${figure(MONTHLY_QUOTA)} the API allows. A list that gets new contacts costs a call in that poll.`,
-		type: lists < 10 ? 'warning' : 'info',
+		type: polls > MONTHLY_QUOTA ? 'danger' : lists < 10 ? 'warning' : 'info',
 		location: 'ndv',
 		whenToDisplay: 'always',
 		displayCondition: onlyMode(mode, true),
