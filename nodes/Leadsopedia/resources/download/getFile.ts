@@ -3,6 +3,7 @@ import { downloadLocator, optionsCollection } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { DEFAULT_MAX_DOWNLOAD_SECONDS, DEFAULT_MAX_FILE_MB, fetchExportFile } from '../../shared/file';
 import { defineOperation } from '../../shared/operation';
+import type { ItemParams } from '../../shared/params';
 import { showFor, type OperationModule } from '../../shared/resource';
 
 const show = showFor('download', 'getFile');
@@ -14,6 +15,10 @@ const MAX_DOWNLOAD_TIME_LABEL = 'Max Download Time (Seconds)';
 /** A day: longer than any export should take, well within Node's timers. */
 const MAX_DOWNLOAD_SECONDS_CEILING = 86_400;
 
+const maxFileMb = (params: ItemParams) => params.count('options.maxFileSize', MAX_FILE_SIZE_LABEL, 1, MAX_FILE_MB_CEILING, DEFAULT_MAX_FILE_MB);
+const maxDownloadTime = (params: ItemParams) =>
+	params.count('options.maxDownloadTime', MAX_DOWNLOAD_TIME_LABEL, 1, MAX_DOWNLOAD_SECONDS_CEILING, DEFAULT_MAX_DOWNLOAD_SECONDS);
+
 export const downloadGetFile: OperationModule = {
 	operation: defineOperation({
 		name: 'Download File',
@@ -22,14 +27,17 @@ export const downloadGetFile: OperationModule = {
 		description: 'Fetch an export file (for example a CSV of leads) as binary data',
 		method: 'GET',
 		request: (params) => {
+			// Checked here too, so that bad input in any item stops the run before its first call.
 			params.text('binaryPropertyName', BINARY_FIELD_LABEL);
+			maxFileMb(params);
+			maxDownloadTime(params);
 			return { path: endpoints.download(params.id('downloadId', 'Download')) };
 		},
 		async output(answer, params, connection) {
 			const download = (answer.body ?? {}) as IDataObject;
 			const extension = String(download.extension ?? '').replace(/^\./, '');
-			const maxMb = params.count('options.maxFileSize', MAX_FILE_SIZE_LABEL, 1, MAX_FILE_MB_CEILING, DEFAULT_MAX_FILE_MB);
-			const maxDownloadSeconds = params.count('options.maxDownloadTime', MAX_DOWNLOAD_TIME_LABEL, 1, MAX_DOWNLOAD_SECONDS_CEILING, DEFAULT_MAX_DOWNLOAD_SECONDS);
+			const maxMb = maxFileMb(params);
+			const maxDownloadSeconds = maxDownloadTime(params);
 			const url = String(download.url ?? '');
 			const file = await fetchExportFile.call(this, { url, extension, operation: 'download file', connection, maxMb, maxDownloadMs: maxDownloadSeconds * 1000 });
 			const fileName = String(download.filename ?? `download-${download.id}${extension ? `.${extension}` : ''}`);
