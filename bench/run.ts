@@ -182,7 +182,7 @@ async function main(): Promise<void> {
 
 	const seconds = round((Date.now() - started) / 1000, 1);
 	if (!smoke) {
-		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, schedule, batchedRead: big, itemLimits: limits, stops, changing };
+		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, watchAllStarts: starts, schedule, batchedRead: big, itemLimits: limits, stops, changing };
 		writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`\nwrote bench/results.json`);
 	}
