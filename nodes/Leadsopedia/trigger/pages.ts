@@ -108,7 +108,11 @@ export class PageReader {
 		const count = answer.items.length;
 		const notLast = (page - 1) * this.size + count < answer.total;
 		const morePages = answer.pagesCount !== undefined && answer.pagesCount > Math.ceil(answer.total / this.size);
-		if (count > 0 && count < this.size && (notLast || morePages)) this.size = count;
+		if (count > 0 && count < this.size && (notLast || morePages)) {
+			// The short last page of the API's count holds what the pages before it left: they hold the size.
+			const lastPage = morePages && !notLast && page === answer.pagesCount && page > 1 && (answer.total - count) % (page - 1) === 0;
+			this.size = lastPage ? (answer.total - count) / (page - 1) : count;
+		}
 	}
 
 	/** The latest read of a page, if it was read. */
