@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { emptyCursor, type ListCursor, type TriggerState } from './cursor';
 import { compareKeys, keyOf } from './keys';
 import type { ContactSource } from './pages';
-import { newestContact, pollList, type PollLimits } from './poll';
+import type { PollLimits } from './list-poll';
+import { newestContact, pollList } from './poll';
 import { missingKept, rotated, stillEmpty, type WatchedList } from './rotation';
 
 /** What the trigger watches: one list, or every list of the account. */
