@@ -54,13 +54,14 @@ describe('Leadsopedia Trigger when the API fails', () => {
 
 	describe('a rate limit outlasting Max Tries (queue mode: workers keep the key busy)', () => {
 		const waits = recordWaits();
-		// n8n's poll budget of 10 s keeps 2 s for retries; Max Tries 2.
-		async function rateLimited(limited: number) {
+		// n8n's poll budget of 10 s keeps 2 s for retries; Max Tries 2. Watching every list, /mylists is refused.
+		async function rateLimited(limited: number, watchAllLists = false) {
 			const listId = newList(sandbox(), 10);
+			const path = watchAllLists ? '/v1/mylists' : '/v1/contacts';
 			const trigger = new PolledTrigger({
 				baseUrl: sandbox().baseUrl,
 				apiKey: sandbox().apiKey,
-				parameters: { event: 'newContact', listId: byId(listId) },
+				parameters: watchAllLists ? { event: 'newContact', watchAllLists } : { event: 'newContact', listId: byId(listId) },
 				credentials: { maxTries: 2 },
 				pollBudgetMs: 10_000,
 			});
@@ -68,15 +69,16 @@ describe('Leadsopedia Trigger when the API fails', () => {
 			const added = addContacts(sandbox(), listId, 3);
 			const before = trigger.memoryState();
 			takeCalls(sandbox());
-			sandbox().control.injectFaults({ kind: 429, retryAfter: 1, times: limited, path: '/v1/contacts' });
+			sandbox().control.injectFaults({ kind: 429, retryAfter: 1, times: limited, path });
 			const outcome = await trigger.poll();
 			// Each Retry-After of 1 s, less the moment between the answer and the wait.
 			const retryWaits = waits().filter((wait) => wait.owner === 'n8n-workflow').map((wait) => (wait.ms > 500 && wait.ms <= 1000 ? '1 s' : wait.ms));
-			return { trigger, added, before, outcome, calls: takeCalls(sandbox()), retryWaits };
+			const calls = takeCalls(sandbox()).filter((call) => call.startsWith(`GET ${path}?`));
+			return { trigger, added, before, outcome, calls, retryWaits };
 		}
 
-		it('a poll waits out each Retry-After past Max Tries within the share of its budget kept for retries, and emits once', async () => {
-			const { trigger, added, outcome, calls, retryWaits } = await rateLimited(3);
+		it.each([false, true])('a poll waits out each Retry-After past Max Tries within the share of its budget kept for retries, and emits once (Watch All Lists: %s)', async (watchAllLists) => {
+			const { trigger, added, outcome, calls, retryWaits } = await rateLimited(3, watchAllLists);
 			expect(outcome.error).toBeUndefined();
 			expect(emittedIds(outcome)).toEqual(added);
 			expect(calls).toHaveLength(4);
