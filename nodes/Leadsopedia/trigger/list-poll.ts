@@ -15,4 +15,8 @@ export interface ListPoll {
 	contacts: IDataObject[];
 	cursor: ListCursor;
 	calls: number;
+	/** Whether the poll read up to the list's newest contact (Watch All Lists may then pass the list over while its total stays). */
+	upToDate: boolean;
+	/** Contacts read whose id or date_added cannot be read: they could not be placed. */
+	unreadable: IDataObject[];
 }

@@ -88,9 +88,9 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const probe = await reader.read(startOf(assumed));
 	const order = await orderOf(reader, probe, assumed);
-	if (order === 'one second') return await pollOneSecond(reader, cursor, probe, limits);
+	if (order === 'one second') return { ...(await pollOneSecond(reader, cursor, probe, limits)), unreadable: reader.unreadable };
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length };
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length, upToDate: false, unreadable: reader.unreadable };
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -99,6 +99,7 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 			: await boundaryNewestFirst(reader, cursor, first, limits);
 	const chain = chainFrom(boundary, order, reader);
 	const fresh = freshEntries(chain, cursor);
+	const top = chain[chain.length - 1];
 	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
@@ -106,6 +107,8 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 		contacts: fresh.map((entry) => entry.contact),
 		cursor: withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon)),
 		calls: reader.windows.length,
+		upToDate: order === 'desc' ? top.page <= 1 : top.page >= top.pagesCount,
+		unreadable: reader.unreadable,
 	};
 }
 
