@@ -8,13 +8,14 @@
  * against the floor, per worker) are printed.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { Sandbox, RequestLogEntry } from '../../sandbox';
 import type { CheckGroup, Context } from '../checks/context';
 import { sandboxCredential, type CredentialJson } from '../environment';
 import { sleep } from '../processes';
 import { fromBody, idFromBody, SANDBOX_CREDENTIAL } from '../workflows';
 import { executionsByWorker } from './workers';
-import { WORKER_COUNT } from './environment';
+import { loadLogFile, scenarioNames, WORKER_COUNT } from './options';
 
 /** The API's 10 s, scaled down for CI; the figures scale with it. */
 const INTERVAL_MS = 1_000;
@@ -144,14 +145,18 @@ async function runScenario(context: Context, scenario: Scenario): Promise<void> 
 	whole.executions = runs.length;
 	whole.failed = failed.length;
 	add(whole, log);
+	const workerOf = new Map<RequestLogEntry, number>();
 	for (const [id, body] of await bodies(context, [scenario.getAll, scenario.upsert])) {
 		const worker = perWorker[(ranOn.get(id) ?? 0) - 1];
 		const run = runs.find((candidate) => candidate.body.listId === body.listId && candidate.body.email === body.email);
 		if (!worker || !run) continue;
 		worker.executions++;
 		if (failed.includes(run)) worker.failed++;
-		add(worker, log.filter(run.owns));
+		const owned = log.filter(run.owns);
+		add(worker, owned);
+		for (const entry of owned) workerOf.set(entry, ranOn.get(id) as number);
 	}
+	if (loadLogFile) writeLoadLog(loadLogFile, scenario, started, log, workerOf);
 	const floorMs = whole.calls * INTERVAL_MS;
 	console.log(`..    ${scenario.title} (API: 1 call every ${INTERVAL_MS / 1000} s; ${WORKER_COUNT} workers)`);
 	console.log(`..      ${describe('all', whole)}; wall ${seconds(wallMs)} against a floor of ${seconds(floorMs)} (calls admitted × interval): ×${(wallMs / floorMs).toFixed(2)}`);
@@ -170,8 +175,26 @@ async function runScenario(context: Context, scenario: Scenario): Promise<void> 
 	assert.deepEqual([...written].sort(), [...writesDone].sort(), 'contacts written');
 	const admittedWrites = log.filter((entry) => entry.method === 'POST' && entry.status !== 429).length;
 	assert.equal(admittedWrites, writesDone.length, 'Create or Update calls the API admitted');
-	assert.ok(perWorker.every((worker) => worker.executions > 0), 'both workers ran some of the load');
+	assert.ok(perWorker.every((worker) => worker.executions > 0), 'every worker ran some of the load');
 	assert.equal(perWorker.reduce((sum, worker) => sum + worker.executions, 0), runs.length, 'executions attributed to a worker');
+}
+
+/** Every API call of the scenario, in ms from the load's start, for bench/queue/'s model (appended per scenario). */
+function writeLoadLog(file: string, scenario: Scenario, started: number, log: RequestLogEntry[], workerOf: Map<RequestLogEntry, number>): void {
+	const runs = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[]) : [];
+	runs.push({
+		scenario: scenario.title,
+		workers: WORKER_COUNT,
+		intervalMs: INTERVAL_MS,
+		calls: log.map((entry) => ({
+			at: Math.round(entry.startedAt - started),
+			ms: Math.round(entry.durationMs ?? 0),
+			status: entry.status,
+			method: entry.method,
+			worker: workerOf.get(entry) ?? 0,
+		})),
+	});
+	fs.writeFileSync(file, `${JSON.stringify(runs, null, 1)}\n`);
 }
 
 export const loadChecks: CheckGroup = {
@@ -182,7 +205,7 @@ export const loadChecks: CheckGroup = {
 	]),
 
 	async run(context) {
-		for (const scenario of SCENARIOS) {
+		for (const scenario of SCENARIOS.filter(({ name }) => !scenarioNames || scenarioNames.includes(name))) {
 			const outcome = scenario.allSucceed ? 'all succeed' : 'any failure is a 429 out of tries';
 			await context.runner.check(
 				`queue load: ${RUNS_EACH * 2} executions at once on one key, ${scenario.title}: ${outcome}, nothing lost or written twice`,
