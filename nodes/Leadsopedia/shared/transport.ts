@@ -11,7 +11,7 @@ import type {
 import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
 import { holdOff, inTurn, keyFingerprint } from './pacing';
-import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
+import { backoffMs, isTransientStatus, quotaResetSentence, readRateLimit } from './retry';
 import { Stop } from './stop';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
@@ -173,8 +173,7 @@ export async function sendToApi(
 		if (response.statusCode === 429) {
 			const now = Date.now();
 			const retryAfter = response.headers['retry-after'];
-			const waitMs = retryAfterMs(retryAfter, now);
-			const quotaSpent = saysQuotaSpent(bodyText(response.body)) || (waitMs ?? 0) > credentials.maxWaitMs;
+			const { waitMs, quotaSpent } = readRateLimit(retryAfter, bodyText(response.body), credentials.maxWaitMs, now);
 			if (quotaSpent) {
 				throw fail(
 					'The monthly quota of Leadsopedia API calls is spent',
