@@ -33,15 +33,14 @@ async function waitUntil(time: number): Promise<void> {
 }
 
 /**
- * A short, non-reversible name for a key at an API, so this table never holds the key
- * itself. The API limits a key wherever on its host the call goes, so the lane is the
- * key's at the normalised origin (URL lower-cases scheme and host and drops a default
- * port): `https://api…/v1` and `HTTPS://API…:443/v1/` share one.
+ * A short, non-reversible name for a key, so this table never holds the key itself. The
+ * API limits the key, wherever its calls come from: one key under two spellings of the
+ * host (`localhost` and `127.0.0.1`, a trailing dot, a proxy's URL beside the direct one)
+ * is one lane, or its calls would collide at the API.
  */
-export function keyFingerprint(baseUrl: string, apiKey: string): string {
-	const origin = new URL(baseUrl).origin;
+export function keyFingerprint(apiKey: string): string {
 	let hash = 0x811c9dc5;
-	for (const char of `${origin}\n${apiKey}`) {
+	for (const char of apiKey) {
 		hash ^= char.charCodeAt(0);
 		hash = Math.imul(hash, 0x01000193) >>> 0;
 	}

@@ -142,7 +142,7 @@ export async function sendToApi(
 	options: IHttpRequestOptions,
 	policy: SendPolicy,
 ): Promise<Sent> {
-	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
+	const key = keyFingerprint(credentials.apiKey);
 	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
