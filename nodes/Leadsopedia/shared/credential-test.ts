@@ -1,5 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { credentialProblem, credentialsFrom } from './credentials';
+import { inTestTurn, TurnNotTaken } from './test-turn';
 import { networkCodeOf } from './transport';
 
 const SERVER_FAILURE = 'The Leadsopedia server failed to answer. The key may be fine: test again in a few minutes.';
@@ -74,7 +75,8 @@ function unreachable(origin: string, code: string, timeoutMs: number): string {
  * The credential dialog's Test button. A declarative `test` on the credential could only
  * name HTTP answers: n8n shows a bare code (ECONNREFUSED, ERR_BAD_REQUEST) for anything
  * else, and it sends a second call after a 401. This function says what is wrong and what
- * to do in every case, and spends at most one call of the key's quota.
+ * to do in every case, and spends at most one call of the key's quota, in its turn in the
+ * key's lane (test-turn.ts).
  * Both nodes name it with `testedBy: 'leadsopediaApiTest'`.
  */
 export async function leadsopediaApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
@@ -82,25 +84,29 @@ export async function leadsopediaApiTest(this: ICredentialTestFunctions, credent
 	const problem = credentialProblem(data);
 	if (problem) return failed(problem.description ? `${problem.message}. ${problem.description}` : problem.message);
 
-	const { apiKey, baseUrl, timeoutMs } = credentialsFrom(data);
+	const { apiKey, baseUrl, intervalMs, timeoutMs } = credentialsFrom(data);
 	// A credential test's context has no httpRequest: request() is the one HTTP helper n8n
 	// gives it (ICredentialTestFunctions), and it applies n8n's proxy settings. n8n's linter
 	// flags `this.helpers.request` as deprecated for httpRequest, which does not exist here.
 	const { request } = this.helpers;
 	let response: FullResponse;
 	try {
-		response = (await request({
-			method: 'GET',
-			uri: `${baseUrl}/account`,
-			headers: { 'X-Api-Key': apiKey, Accept: 'application/json' },
-			json: false,
-			// Every status comes back as an answer; a redirect is never followed with the key.
-			simple: false,
-			resolveWithFullResponse: true,
-			followRedirect: false,
-			timeout: timeoutMs,
-		})) as FullResponse;
+		// In the key's lane, like every call of the key in this process.
+		response = (await inTestTurn(apiKey, intervalMs, async () =>
+			await request({
+				method: 'GET',
+				uri: `${baseUrl}/account`,
+				headers: { 'X-Api-Key': apiKey, Accept: 'application/json' },
+				json: false,
+				// Every status comes back as an answer; a redirect is never followed with the key.
+				simple: false,
+				resolveWithFullResponse: true,
+				followRedirect: false,
+				timeout: timeoutMs,
+			}),
+		)) as FullResponse;
 	} catch (error) {
+		if (error instanceof TurnNotTaken) return failed(error.message);
 		// Only the code: the client's error holds the request, key header included.
 		return failed(unreachable(new URL(baseUrl).origin, networkCodeOf(error), timeoutMs));
 	}
