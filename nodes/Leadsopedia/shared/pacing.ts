@@ -1,17 +1,20 @@
+import { StepAside, type KeySharing } from './share';
+
 /**
  * The API allows one call every interval per key, counted as its calls arrive. Every call
  * of this package in this n8n process — any node, item, page, trigger, workflow or the
  * credential's Test button — queues in its key's lane here and starts one interval after
  * the previous call's answer. Counting from the answer rather than from the previous start
  * means a call can never arrive early, whatever time the previous one spent setting up its
- * connection; it costs one round trip per call. (Other n8n processes in queue mode cannot
- * see this lane: 429 recovery covers them.)
+ * connection; it costs one round trip per call. Other n8n processes (queue mode's workers)
+ * cannot see this lane: their 429s tell it they are there, and it steps aside (share.ts).
  */
 interface Lane {
 	/** Resolves, once the calls queued before are done, with the time the next call may start. */
 	ready: Promise<number>;
-	/** No call starts before this (set by a 429's Retry-After). */
+	/** No call starts before this (set after a 429). */
 	holdUntil: number;
+	sharing: KeySharing;
 }
 
 /**
@@ -32,7 +35,7 @@ const lanes = new Map<string, Lane>();
 function laneOf(key: string): Lane {
 	let lane = lanes.get(key);
 	if (!lane) {
-		lane = { ready: Promise.resolve(0), holdUntil: 0 };
+		lane = { ready: Promise.resolve(0), holdUntil: 0, sharing: new StepAside() };
 		lanes.set(key, lane);
 	}
 	return lane;
@@ -82,8 +85,13 @@ export async function inTurn<T>(key: string, intervalMs: number, send: () => Pro
 	}
 }
 
-/** After a 429 with Retry-After, no call of this key starts before `untilMs`. */
-export function holdOff(key: string, untilMs: number): void {
+/** The API answered a call of this key with anything but a 429. */
+export function admitted(key: string): void {
+	laneOf(key).sharing.admitted(Date.now());
+}
+
+/** After a 429 that asked to wait `waitMs`: every call of this key holds off as the lane's sharing says. */
+export function refused(key: string, intervalMs: number, waitMs: number): void {
 	const lane = laneOf(key);
-	lane.holdUntil = Math.max(lane.holdUntil, untilMs);
+	lane.holdUntil = Math.max(lane.holdUntil, lane.sharing.holdAfterRefusal(intervalMs, waitMs, Date.now()));
 }

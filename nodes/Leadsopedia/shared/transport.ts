@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
-import { holdOff, inTurn, keyFingerprint } from './pacing';
+import { admitted, inTurn, keyFingerprint, refused } from './pacing';
 import { backoffMs, isTransientStatus, quotaResetSentence, readRateLimit } from './retry';
 import { Stop } from './stop';
 
@@ -181,13 +181,13 @@ export async function sendToApi(
 					429,
 				);
 			}
-			if (lastTry) return { response, earlierTryMayHaveActed };
-			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
-			holdOff(key, now + pause);
+			refused(key, credentials.intervalMs, waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs));
+			if (lastTry) return { response, earlierTryMayHaveActed };
 			discard(response);
 			continue;
 		}
+		admitted(key);
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
 			discard(response);
