@@ -25,6 +25,8 @@ export interface ModelLoad {
 	executions: number[];
 	/** Executions a worker runs at once (n8n worker's --concurrency, default 10); the rest wait in Redis. */
 	concurrency: number;
+	/** What a store the workers shared would give: one lane for all of them (not a scheme a community node can ship). */
+	sharedLane?: boolean;
 }
 
 /** The e2e queue load at the API's interval scaled down to 1 s, default Max Tries. */
@@ -47,15 +49,20 @@ export interface ModelRun {
 }
 
 interface Call {
+	worker: Worker;
 	execution: number;
 	step: number;
 	tries: number;
 }
 
-interface Lane {
-	queue: Call[];
+interface Worker {
 	/** Executions running on this worker. */
 	running: number;
+	lane: Lane;
+}
+
+interface Lane {
+	queue: Call[];
 	/** Whether a call of this lane is in flight. */
 	busy: boolean;
 	/** No call before this: one gap after the last answer, or a 429's hold. */
@@ -76,20 +83,20 @@ export function simulate(load: ModelLoad, newSharing: (random: () => number) => 
 		events.push({ at: time, order: order++, run });
 	};
 
-	const lanes: Lane[] = Array.from({ length: load.workers }, (_, index) => ({
+	const lanes: Lane[] = Array.from({ length: load.sharedLane ? 1 : load.workers }, (_, index) => ({
 		queue: [],
-		running: 0,
 		busy: false,
 		nextAt: 0,
 		sharing: newSharing(rng(hash(seed, load.workers, index + 1))),
 	}));
+	const workers: Worker[] = Array.from({ length: load.workers }, (_, index) => ({ running: 0, lane: lanes[load.sharedLane ? 0 : index] }));
 	/** Executions no worker has taken yet: the next worker with a free slot takes the first. */
 	const waiting: number[] = [];
 	let lastAdmitted = -Infinity;
 	let lastAnswer = 0;
 	const run: ModelRun = { calls: 0, refused: 0, failedExecutions: 0, wallMs: 0 };
 
-	const pump = (lane: Lane) => {
+	const pump = (lane: Lane): void => {
 		if (lane.busy || lane.queue.length === 0) return;
 		if (now < lane.nextAt) {
 			at(lane.nextAt, () => pump(lane));
@@ -98,10 +105,11 @@ export function simulate(load: ModelLoad, newSharing: (random: () => number) => 
 		const call = lane.queue.shift() as Call;
 		lane.busy = true;
 		call.tries++;
-		at(now + between(10, 35), () => arrive(lane, call));
+		at(now + between(10, 35), () => arrive(call.worker, call));
 	};
 
-	const arrive = (lane: Lane, call: Call) => {
+	const arrive = (worker: Worker, call: Call) => {
+		const { lane } = worker;
 		const admitted = now - lastAdmitted >= load.intervalMs;
 		const answeredAt = now + between(1, 5);
 		if (admitted) {
@@ -113,8 +121,8 @@ export function simulate(load: ModelLoad, newSharing: (random: () => number) => 
 				lane.sharing.admitted(now);
 				lane.nextAt = now + load.intervalMs;
 				const steps = load.executions[call.execution];
-				if (call.step + 1 < steps) at(now + between(5, 20), () => enqueue(lane, { execution: call.execution, step: call.step + 1, tries: 0 }));
-				else finished(lane);
+				if (call.step + 1 < steps) at(now + between(5, 20), () => enqueue({ ...call, step: call.step + 1, tries: 0 }));
+				else finished(worker);
 				pump(lane);
 			});
 			return;
@@ -128,29 +136,29 @@ export function simulate(load: ModelLoad, newSharing: (random: () => number) => 
 			lane.nextAt = Math.max(now + load.intervalMs, lane.sharing.holdAfterRefusal(load.intervalMs, retryAfterMs, now));
 			if (call.tries >= load.maxTries) {
 				run.failedExecutions++;
-				finished(lane);
+				finished(worker);
 			} else lane.queue.push(call);
 			pump(lane);
 		});
 	};
 
-	const enqueue = (lane: Lane, call: Call) => {
-		lane.queue.push(call);
-		pump(lane);
+	const enqueue = (call: Call) => {
+		call.worker.lane.queue.push(call);
+		pump(call.worker.lane);
 	};
 
-	const start = (lane: Lane, execution: number) => {
-		lane.running++;
-		enqueue(lane, { execution, step: 0, tries: 0 });
+	const start = (worker: Worker, execution: number) => {
+		worker.running++;
+		enqueue({ worker, execution, step: 0, tries: 0 });
 	};
-	const finished = (lane: Lane) => {
-		lane.running--;
+	const finished = (worker: Worker) => {
+		worker.running--;
 		const execution = waiting.shift();
-		if (execution !== undefined) at(now + between(5, 50), () => start(lane, execution));
+		if (execution !== undefined) at(now + between(5, 50), () => start(worker, execution));
 	};
 	load.executions.forEach((_, execution) => {
 		at(between(1300, 1700), () => {
-			const free = lanes.filter((lane) => lane.running < load.concurrency);
+			const free = workers.filter((worker) => worker.running < load.concurrency);
 			if (free.length === 0) waiting.push(execution);
 			else start(free[Math.floor(random() * free.length)], execution);
 		});
