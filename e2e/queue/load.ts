@@ -14,7 +14,7 @@ import type { Sandbox, RequestLogEntry } from '../../sandbox';
 import type { CheckGroup, Context } from '../checks/context';
 import { sandboxCredential, type CredentialJson } from '../environment';
 import { sleep } from '../processes';
-import { fromBody, idFromBody, readExamples, SANDBOX_CREDENTIAL, TRIGGER_TYPE } from '../workflows';
+import { fromBody, idFromBody, SANDBOX_CREDENTIAL } from '../workflows';
 import { executionsByWorker } from './workers';
 import { loadLogFile, scenarioNames, WORKER_COUNT } from './options';
 
@@ -200,20 +200,6 @@ function writeLoadLog(file: string, scenario: Scenario, started: number, log: Re
 	fs.writeFileSync(file, `${JSON.stringify(runs, null, 1)}\n`);
 }
 
-/**
- * The load measures one key shared by the workers alone: a polling trigger the suite left
- * active (the trigger example polls hourly, on main) would meet it at the API at the full
- * hour, and its failed poll would be an execution main ran.
- */
-async function pausePollingTriggers({ api, workflowIds }: Context): Promise<void> {
-	for (const [name, workflow] of readExamples()) {
-		if (!workflow.nodes.some((node) => node.type === TRIGGER_TYPE)) continue;
-		const id = workflowIds.get(name) as string;
-		const { active } = await api.api<{ active: boolean }>('GET', `/workflows/${id}`);
-		if (active) await api.deactivate(id);
-	}
-}
-
 export const loadChecks: CheckGroup = {
 	credentials: loadCredentials,
 	workflows: SCENARIOS.flatMap(({ credential, getAll, upsert }) => [
@@ -222,7 +208,6 @@ export const loadChecks: CheckGroup = {
 	]),
 
 	async run(context) {
-		await pausePollingTriggers(context);
 		for (const scenario of SCENARIOS.filter(({ name }) => !scenarioNames || scenarioNames.includes(name))) {
 			const outcome = `${scenario.allSucceed ? 'all succeed' : 'any failure is a 429 out of tries'}${scenario.factor === 1 ? ', fewer 429s than one per two calls' : ''}`;
 			await context.runner.check(

@@ -1,5 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { credentialProblem, credentialsFrom } from './credentials';
+import { Deadline, isTimeoutCode, release, textWithin } from './deadline';
 import { inTestTurn, TurnNotTaken } from './test-turn';
 import { networkCodeOf } from './transport';
 
@@ -16,8 +17,6 @@ const ANSWERS: Record<number, string> = {
 	502: SERVER_FAILURE,
 	503: SERVER_FAILURE,
 };
-
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 interface FullResponse {
 	statusCode: number;
@@ -61,7 +60,7 @@ function verdictOn(response: FullResponse, baseUrl: string): INodeCredentialTest
 }
 
 function unreachable(origin: string, code: string, timeoutMs: number): string {
-	if (TIMEOUT_CODES.has(code)) {
+	if (isTimeoutCode(code)) {
 		const seconds = timeoutMs / 1000;
 		return `The Leadsopedia API at ${origin} did not answer within ${seconds} second${seconds === 1 ? '' : 's'} (${code}). Check the Base URL, or raise Timeout if the network is slow.`;
 	}
@@ -91,9 +90,12 @@ export async function leadsopediaApiTest(this: ICredentialTestFunctions, credent
 	const { request } = this.helpers;
 	let response: FullResponse;
 	try {
-		// In the key's lane, like every call of the key in this process.
-		response = (await inTestTurn(apiKey, intervalMs, async () =>
-			await request({
+		// In the key's lane, like every call of the key in this process; Timeout counts from the call.
+		response = await inTestTurn(apiKey, intervalMs, async () => {
+			// request() takes no abort signal: the exchange is raced against Timeout, and the
+			// body, asked for as a stream, is dropped (with its connection) when the time is up.
+			const deadline = new Deadline(timeoutMs);
+			const sent = request({
 				method: 'GET',
 				uri: `${baseUrl}/account`,
 				headers: { 'X-Api-Key': apiKey, Accept: 'application/json' },
@@ -103,8 +105,11 @@ export async function leadsopediaApiTest(this: ICredentialTestFunctions, credent
 				resolveWithFullResponse: true,
 				followRedirect: false,
 				timeout: timeoutMs,
-			}),
-		)) as FullResponse;
+				useStream: true,
+			}) as Promise<FullResponse>;
+			const answer = await deadline.race(sent, (late) => release(late.body));
+			return { ...answer, body: await textWithin(deadline, answer.body) };
+		});
 	} catch (error) {
 		if (error instanceof TurnNotTaken) return failed(error.message);
 		// Only the code: the client's error holds the request, key header included.

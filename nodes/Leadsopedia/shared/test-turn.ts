@@ -17,7 +17,7 @@ function notTaken(waitMs?: number): TurnNotTaken {
 }
 
 /** Waits for the key's turn until a deadline: a wait known to end later gives up at once. */
-class Deadline implements TurnWaits {
+class TurnDeadline implements TurnWaits {
 	private readonly endsAt = Date.now() + TEST_TURN_WAIT_MS;
 
 	check(): void {}
@@ -51,5 +51,5 @@ class Deadline implements TurnWaits {
  * one. Throws TurnNotTaken when the turn would come later than TEST_TURN_WAIT_MS.
  */
 export async function inTestTurn<T>(apiKey: string, intervalMs: number, send: () => Promise<T>): Promise<T> {
-	return await inTurn(keyFingerprint(apiKey), intervalMs, send, new Deadline());
+	return await inTurn(keyFingerprint(apiKey), intervalMs, send, new TurnDeadline());
 }
