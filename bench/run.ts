@@ -16,7 +16,8 @@ import { monthlyCalls } from './cases/schedule';
 import { itemLimits } from './cases/item-limit';
 import { stopDuringReturnAll } from './cases/stop';
 import { throughput, type ThroughputRow } from './cases/throughput';
-import { triggerCalls, triggerState, watchAllIdle } from './cases/trigger';
+import { triggerCalls, triggerState } from './cases/trigger';
+import { activationCalls, watchAllMonth, type ActivationRow } from './cases/watch-all';
 import { formatSpread, round } from './stats';
 import { table } from './table';
 
@@ -36,6 +37,7 @@ const sizes = smoke
 			batches: [0, 1, 100],
 			states: [1000],
 			bigList: { contacts: 25_000, batch: 10_000 },
+			watchAll: { lists: [10], polls: 48, starts: [[100, 'every list']] as [number, ActivationRow['mode']][] },
 			changes: CHANGES.filter((change) => change.title === '10 deleted from page 1, after page 1'),
 		}
 	: {
@@ -52,6 +54,15 @@ const sizes = smoke
 			batches: [0, 1, 100, 1000],
 			states: [1000, 1_000_000],
 			bigList: { contacts: 1_000_000, batch: MAX_ITEMS_PER_INPUT },
+			watchAll: {
+				lists: [1, 10, 50, 100],
+				polls: 720,
+				starts: [
+					[1, 'one list'],
+					[1, 'every list'],
+					[1000, 'every list'],
+				] as [number, ActivationRow['mode']][],
+			},
 			changes: CHANGES,
 		};
 
@@ -117,11 +128,17 @@ async function main(): Promise<void> {
 	const boundOk = triggerRows.filter((row) => row.added > 0).every((row) => row.calls <= row.bound);
 	console.log(`goal idle poll = 1 call: ${goal(idleOk, 'idle poll')}; k new within bound: ${goal(boundOk, 'trigger bound')}; state < 2 KB: ${goal(states.every((row) => row.stateBytes < 2048), 'state size')}`);
 
-	console.log('\n4b. Trigger, Watch All Lists: calls per idle poll and state size (floor: 1 + lists with contacts)');
+	console.log(`\n4b. Trigger, Watch All Lists: idle calls of ${sizes.watchAll.polls} hourly polls (720: a month), activation and Fetch Test Event within the default budget`);
 	const watchAll = [];
-	for (const [lists, withContacts] of [[1, 1], [10, 10], [100, 100], [100, 0]]) watchAll.push(await watchAllIdle(lists, withContacts));
-	console.log(table(['lists', 'with contacts', 'idle calls', 'calls a month hourly', 'state bytes'], watchAll.map((row) => [row.lists, row.withContacts, row.idleCalls, row.callsPerMonth, row.stateBytes])));
-	console.log(`goal idle calls = 1 + lists with contacts: ${goal(watchAll.every((row) => row.idleCalls === 1 + row.withContacts), 'watch all idle')}`);
+	for (const lists of sizes.watchAll.lists) watchAll.push(await watchAllMonth(lists, sizes.watchAll.polls));
+	console.log(table(['lists', 'polls', 'calls', 'most calls in a poll', 'state bytes'], watchAll.map((row) => [row.lists, row.polls, row.callsPerMonth, row.maxPollCalls, row.stateBytes])));
+	// A poll reads /mylists; each list with contacts is checked once a day.
+	const modelOk = watchAll.every((row) => row.callsPerMonth <= row.polls + row.lists * Math.ceil(row.polls / 24));
+	const starts = [];
+	for (const [lists, mode] of sizes.watchAll.starts) starts.push(await activationCalls(lists, mode));
+	console.log(table(['lists', 'watching', 'activation calls', 'polls to record the rest', 'Fetch Test Event calls'], starts.map((row) => [row.lists, row.mode, row.activationCalls, row.pollsToRecordAll, row.testEventCalls])));
+	const startsOk = starts.every((row) => row.activationCalls <= 24 && row.testEventCalls <= 6);
+	console.log(`goal idle calls <= polls + a daily check per list: ${goal(modelOk, 'watch all idle')}; activation <= 24 calls, Fetch Test Event <= 6: ${goal(startsOk, 'watch all budgets')}`);
 
 	console.log('\n5. Trigger calls a month when idle (31 days), against the 15,000 quota');
 	const schedule = monthlyCalls();
@@ -165,7 +182,7 @@ async function main(): Promise<void> {
 
 	const seconds = round((Date.now() - started) / 1000, 1);
 	if (!smoke) {
-		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, schedule, batchedRead: big, itemLimits: limits, stops, changing };
+		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, watchAllStarts: starts, schedule, batchedRead: big, itemLimits: limits, stops, changing };
 		writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`\nwrote bench/results.json`);
 	}

@@ -16,14 +16,22 @@ import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
 import { quotaHints } from './trigger/quota-hints';
 import { allLists, contactSource } from './trigger/source';
-import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
+import type { WatchedCount } from './trigger/monthly-calls';
+import { quotaSettings, refuseOverQuota } from './trigger/quota-check';
+import type { PollLimits } from './trigger/poll';
+import type { WatchedList } from './trigger/rotation';
+import { newestWatched, recordPositions } from './trigger/activate';
+import { pollWatched, type FoundContact, type Watched } from './trigger/watch';
+
+/** "Fetch Test Event" watching every list: a minute at the API's spacing, enough for a sample contact. */
+const TEST_EVENT_CALLS = 6;
 
 /** n8n's default poll budget, for hosts older than getPollBudgetMs. */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
-/** One item per contact, with the list it was added to. */
+/** One item per contact, with the list it was added to (and the fields of a report). */
 function toItems(found: FoundContact[]): INodeExecutionData[] {
-	return found.map(({ listId, contact }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId } }));
+	return found.map(({ listId, contact, notice }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId, ...notice } }));
 }
 
 function watchedBy(context: IPollFunctions): Watched {
@@ -45,17 +53,36 @@ async function callBudget(context: IPollFunctions): Promise<number> {
 	return intervalMs > 0 ? Math.max(2, Math.floor((0.8 * budgetMs) / intervalMs)) : Number.MAX_SAFE_INTEGER;
 }
 
+/** What the idle cost depends on: one list, or how many lists of the account and how many with contacts. */
+function counted(watched: Watched, totals: (number | undefined)[]): WatchedCount {
+	return watched.scope === 'all' ? { lists: { all: totals.length, withContacts: totals.filter((total) => total !== 0).length } } : {};
+}
+
+/** The poll's limits: the API's largest pages, and the calls that fit in n8n's poll budget. */
+async function limitsOf(context: IPollFunctions): Promise<PollLimits> {
+	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) };
+}
+
 /** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
 async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INodeExecutionData[][] | null> {
 	const staticData = context.getWorkflowStaticData('node');
-	const state = readState(staticData, watched.scope);
-	if (!state) {
-		// First activation: remember where every list stands; what is there already is not new.
-		writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
+	const state = readState(staticData);
+	const now = Date.now();
+	const limits = await limitsOf(context);
+	const settings = quotaSettings(context);
+	const check = (totals: (number | undefined)[]) => refuseOverQuota(context, counted(watched, totals));
+	if (state?.scope !== watched.scope) {
+		// First activation, or another list or mode: remember where every list not watched before
+		// stands (what is there already is not new); a list watched before and still keeps its cursor.
+		const beforeReading = (lists: WatchedList[]) => check(lists.map((list) => list.total));
+		const recorded = await recordPositions(watched, { limits, now, beforeReading }, state?.lists ?? {});
+		writeState(staticData, { ...recorded, quotaChecked: settings });
 		return null;
 	}
-	const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) });
-	writeState(staticData, result.state);
+	// Poll Times or the option changed on the active trigger (or a state saved before the check): checked again.
+	if (state.quotaChecked !== settings) check(Object.values(state.lists).map((cursor) => cursor.total));
+	const result = await pollWatched(watched, state, limits, now);
+	writeState(staticData, { ...result.state, quotaChecked: settings });
 	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 
@@ -89,7 +116,8 @@ export class LeadsopediaTrigger implements INodeType {
 			const watched = watchedBy(this);
 			if (this.getMode() === 'manual') {
 				// "Fetch Test Event" shows the newest contact and leaves the saved state alone.
-				const newest = await newestWatched(watched, MAX_PAGE_SIZE);
+				const limits = await limitsOf(this);
+				const newest = await newestWatched(watched, { ...limits, maxCalls: Math.min(limits.maxCalls, TEST_EVENT_CALLS) });
 				if (!newest) {
 					throw new NodeOperationError(this.getNode(), 'No contacts yet in the watched list', {
 						description: 'Add a contact in Leadsopedia, then fetch the test event again.',

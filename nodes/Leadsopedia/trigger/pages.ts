@@ -5,8 +5,10 @@ import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './
 export interface ContactPage {
 	items: IDataObject[];
 	total: number;
-	/** The page size the envelope says it used, when it says. */
+	/** The page size the envelope says it used, when it says (it may only echo the limit asked). */
 	pageLimit?: number;
+	/** The envelope's pagesCount, when it states one. */
+	pagesCount?: number;
 }
 
 /** What the poll logic needs from the API; the node binds it to the transport, tests to a fake. */
@@ -51,9 +53,11 @@ export const reachesBack = (window: Window, last: ContactKey | null, order: Orde
 	(window.entries.some((entry) => entry.key.time < last.time) ||
 		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0)));
 
-/** Reads pages, checks every contact has a usable key and the page is ordered, and keeps every window read. */
+/** Reads pages, sets aside contacts without a usable key, checks the page is ordered, and keeps every window read. */
 export class PageReader {
 	readonly windows: Window[] = [];
+	/** Contacts read whose id or date_added cannot be read (date_added null, "0000-00-00 00:00:00"). */
+	readonly unreadable: IDataObject[] = [];
 	/** Contacts per page as the API pages them: the limit asked for until an answer shows a smaller one. */
 	size: number;
 
@@ -72,15 +76,12 @@ export class PageReader {
 	async read(page: number): Promise<Window> {
 		const answer = await this.source.page(page, this.limit);
 		this.learnSize(page, answer);
-		const entries = answer.items.map((contact, index) => {
+		const entries: Entry[] = [];
+		answer.items.forEach((contact, index) => {
 			const key = keyOf(contact);
-			if (!key) {
-				throw this.source.malformed(
-					'Leadsopedia answered with a contact without a readable id or date_added',
-					'The trigger needs both to tell new contacts from old ones; the poll was not counted, the next one retries.',
-				);
-			}
-			return { key, contact, position: (page - 1) * this.size + index, total: answer.total };
+			// A contact without a readable id or date_added cannot be placed: it is set aside, and the others go on.
+			if (key) entries.push({ key, contact, position: (page - 1) * this.size + index, total: answer.total });
+			else this.unreadable.push(contact);
 		});
 		const order = orderOfKeys(entries.map((entry) => entry.key));
 		if (order === 'unsorted') {
@@ -98,17 +99,20 @@ export class PageReader {
 	}
 
 	/**
-	 * The API may page by less than the limit asked for (a cap). The envelope's own limit says
-	 * so; without it, a short page that is not the list's last one does. pagesCount is never
-	 * trusted: the total over the page size gives it.
+	 * The API may page by less than the limit asked for (a cap), and its envelope may only echo
+	 * the limit asked. A smaller stated limit says so; so does a short page that is not the
+	 * list's last, or a pagesCount that needs more pages than the total over the size.
 	 */
 	private learnSize(page: number, answer: ContactPage): void {
-		if (answer.pageLimit !== undefined) {
-			this.size = Math.min(this.limit, answer.pageLimit);
-			return;
-		}
+		if (answer.pageLimit !== undefined && answer.pageLimit < this.size) this.size = answer.pageLimit;
 		const count = answer.items.length;
-		if (count > 0 && count < this.size && (page - 1) * this.size + count < answer.total) this.size = count;
+		const notLast = (page - 1) * this.size + count < answer.total;
+		const morePages = answer.pagesCount !== undefined && answer.pagesCount > Math.ceil(answer.total / this.size);
+		if (count > 0 && count < this.size && (notLast || morePages)) {
+			// The short last page of the API's count holds what the pages before it left: they hold the size.
+			const lastPage = morePages && !notLast && page === answer.pagesCount && page > 1 && (answer.total - count) % (page - 1) === 0;
+			this.size = lastPage ? (answer.total - count) / (page - 1) : count;
+		}
 	}
 
 	/** The latest read of a page, if it was read. */
