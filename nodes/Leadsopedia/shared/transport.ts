@@ -12,8 +12,8 @@ import {
 import { checkedCredentials, cleartextProxyProblem, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { Deadline, isTimeoutCode, release } from './deadline';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
-import { holdOff, inTurn, keyFingerprint } from './pacing';
-import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
+import { admitted, inTurn, keyFingerprint, refused } from './pacing';
+import { backoffMs, isTransientStatus, quotaResetSentence, readRateLimit } from './retry';
 import { Stop } from './stop';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
@@ -166,7 +166,7 @@ export async function sendToApi(
 ): Promise<Sent> {
 	const proxyProblem = cleartextProxyProblem(credentials.baseUrl, policy.connection?.proxy?.host);
 	if (proxyProblem) throw new NodeOperationError(this.getNode(), proxyProblem.message, { description: proxyProblem.description });
-	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
+	const key = keyFingerprint(credentials.apiKey);
 	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
@@ -200,8 +200,7 @@ export async function sendToApi(
 		if (response.statusCode === 429) {
 			const now = Date.now();
 			const retryAfter = response.headers['retry-after'];
-			const waitMs = retryAfterMs(retryAfter, now);
-			const quotaSpent = saysQuotaSpent(bodyText(response.body)) || (waitMs ?? 0) > credentials.maxWaitMs;
+			const { waitMs, quotaSpent } = readRateLimit(retryAfter, bodyText(response.body), credentials.maxWaitMs, now);
 			if (quotaSpent) {
 				throw fail(
 					'The monthly quota of Leadsopedia API calls is spent',
@@ -209,13 +208,14 @@ export async function sendToApi(
 					429,
 				);
 			}
-			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
-			if (lastTry && !policy.pastMaxTries?.spend(pause)) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
-			holdOff(key, now + pause);
+			const holdUntil = refused(key, credentials.intervalMs, waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs));
+			// A poll may wait past Max Tries, charged the whole hold (a step aside included).
+			if (lastTry && !policy.pastMaxTries?.spend(holdUntil - now)) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			release(response.body);
 			continue;
 		}
+		admitted(key);
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
 			release(response.body);
