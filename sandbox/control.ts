@@ -4,6 +4,7 @@ import type { RequestLogEntry } from './log';
 import type { SandboxState } from './state';
 import type { AccountName, Contact, ContactFields, Download, List, Settings } from './types';
 import { parseContactFields } from './validate';
+import { drawVariation, Variations, type Variation, type VariationOverrides } from './variations';
 
 /**
  * In-process control of a running sandbox, for test setup and inspection. It acts directly on
@@ -40,6 +41,13 @@ export interface SandboxControl {
 	/** Queues faults; the first queued fault that matches a call answers it. */
 	injectFaults(spec: FaultSpec | readonly FaultSpec[]): void;
 	clearFaults(): void;
+	/**
+	 * Turns the variations mode on with the variation a seed draws (some choices fixed by
+	 * `overrides`), or off with undefined; returns the variation in force.
+	 */
+	setVariations(seed: number | undefined, overrides?: VariationOverrides): Variation | undefined;
+	/** The variation in force, if the mode is on. */
+	variation(): Variation | undefined;
 }
 
 export function createControl(state: SandboxState): SandboxControl {
@@ -85,5 +93,10 @@ export function createControl(state: SandboxState): SandboxControl {
 		},
 		injectFaults: (spec) => state.faults.add(spec),
 		clearFaults: () => state.faults.clear(),
+		setVariations: (seed, overrides) => {
+			state.variations = seed === undefined ? undefined : new Variations(drawVariation(seed, overrides), state.settings.now);
+			return state.variations?.variation;
+		},
+		variation: () => state.variations?.variation,
 	};
 }

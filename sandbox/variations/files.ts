@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { SentReply } from './replies';
+import type { Variation } from './variation';
+
+/** The query a same-host redirect adds, so the second request is served. */
+const REDIRECTED = 'redirected';
+/** A slow file comes in this many pieces, this far apart. */
+const SLOW_PIECES = 4;
+const SLOW_GAP_MS = 25;
+
+/** The file host's first answer when it redirects: a 302 to the same file on the same host. */
+export function fileRedirect(variation: Variation, req: IncomingMessage, url: URL): SentReply | undefined {
+	if (variation.files !== 'redirect' || url.searchParams.has(REDIRECTED)) return undefined;
+	const target = new URL(url.pathname, `http://${req.headers.host ?? '127.0.0.1'}`);
+	target.searchParams.set(REDIRECTED, '1');
+	return { status: 302, body: '', contentType: 'text/plain; charset=utf-8', headers: { Location: target.href } };
+}
+
+/**
+ * Sends a file the variation's way; false when it is the plain way (the caller sends it).
+ * `later` runs a step after a delay that the listener cancels when it stops.
+ */
+export function deliverFile(
+	variation: Variation,
+	res: ServerResponse,
+	reply: { status: number; body: string; contentType: string; headers: Record<string, string> },
+	later: (ms: number, step: () => void) => void,
+): boolean {
+	const { status, body, contentType, headers } = reply;
+	if (status !== 200 || variation.files === 'plain' || variation.files === 'redirect') return false;
+	if (variation.files === 'gzip') {
+		const packed = gzipSync(body);
+		res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Encoding': 'gzip', 'Content-Length': packed.length });
+		res.end(packed);
+		return true;
+	}
+	const bytes = Buffer.from(body);
+	const pieces = variation.files === 'slow' ? SLOW_PIECES : 2;
+	const size = Math.ceil(bytes.length / pieces) || 1;
+	// Without Content-Length node's HTTP server sends the body chunked.
+	res.writeHead(status, { ...headers, 'Content-Type': contentType, ...(variation.files === 'slow' ? { 'Content-Length': bytes.length } : {}) });
+	const sendPiece = (index: number) => {
+		if (res.destroyed) return;
+		const piece = bytes.subarray(index * size, (index + 1) * size);
+		if (index + 1 >= pieces || (index + 1) * size >= bytes.length) {
+			res.end(piece);
+			return;
+		}
+		res.write(piece);
+		later(variation.files === 'slow' ? SLOW_GAP_MS : 0, () => sendPiece(index + 1));
+	};
+	sendPiece(0);
+	return true;
+}
