@@ -23,6 +23,12 @@ const contactFields: ContactField[] = [
 	{ displayName: 'Title', name: 'title', apiName: 'title', description: 'The contact’s job title', placeholder: 'e.g. Head of Sales' },
 ];
 
+/**
+ * The API document types every contact field but country (an int) as a string, and the API
+ * refuses a number there: a mapped number (a phone from a spreadsheet column) goes as its text.
+ */
+const NUMBER_AS_TEXT = '={{ typeof $value === "number" ? String($value) : $value }}';
+
 /** "Additional Fields" / "Update Fields": each chosen field goes into the body under its API name. */
 export function contactFieldsCollection(name: string, displayName: string, show: Show): INodeProperties {
 	return {
@@ -39,7 +45,7 @@ export function contactFieldsCollection(name: string, displayName: string, show:
 			default: '',
 			description: field.description,
 			placeholder: field.placeholder,
-			routing: { send: { type: 'body', property: field.apiName } },
+			routing: { send: { type: 'body', property: field.apiName, ...(field.apiName === 'country' ? {} : { value: NUMBER_AS_TEXT }) } },
 		})),
 	};
 }
