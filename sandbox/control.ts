@@ -34,6 +34,11 @@ export interface SandboxControl {
 	downloads(account?: AccountName): Download[];
 	/** Every call to both listeners so far, in arrival order (copies). */
 	requestLog(): RequestLogEntry[];
+	/**
+	 * Calls `listener` with each call just after its answer is sent (before the client can
+	 * act on it): for changes between two pages, or a Stop after the n-th call. Returns the way to stop.
+	 */
+	onAnswered(listener: (entry: RequestLogEntry) => void): () => void;
 	clearLog(): void;
 	/** Forgets every key's last call time and this month's usage. */
 	resetCounters(): void;
@@ -84,6 +89,7 @@ export function createControl(state: SandboxState): SandboxControl {
 		},
 		downloads: (account) => ofAccount(db.downloads.values(), account).map((download) => db.downloadView(download)),
 		requestLog: () => state.log.list(),
+		onAnswered: (listener) => state.log.onAnswered(listener),
 		clearLog: () => state.log.clear(),
 		resetCounters: () => state.limits.reset(),
 		setOptions: ({ intervalMs, monthlyQuota, order }) => {

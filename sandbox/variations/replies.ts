@@ -23,8 +23,9 @@ function rewrite(value: unknown, ids: Variation['ids']): unknown {
 const withBody = (reply: SentReply, body: Body): SentReply =>
 	typeof body === 'string' ? { ...reply, body, contentType: 'text/plain; charset=utf-8' } : { ...reply, body };
 
-/** An HTTP date no earlier than `seconds` from now (HTTP dates have whole seconds: round up). */
-export const httpDate = (now: number, seconds: number) => new Date(Math.ceil((now + seconds * 1000) / 1000) * 1000).toUTCString();
+/** An HTTP date `seconds` from now: a wait rounded up to a whole second, or for 0 this very second. */
+export const httpDate = (now: number, seconds: number) =>
+	new Date((seconds > 0 ? Math.ceil((now + seconds * 1000) / 1000) : Math.floor(now / 1000)) * 1000).toUTCString();
 
 function retryAfter(form: 'seconds' | 'date' | 'absent', seconds: number, now: number): Record<string, string> {
 	if (form === 'absent') return {};

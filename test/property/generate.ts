@@ -1,0 +1,101 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { type Variation, type VariationOverrides } from '../../sandbox';
+import { drawVariation, RATE_LIMITED_BODIES } from '../../sandbox/variations';
+import { pick } from '../../sandbox/random';
+import type { Feature } from './features';
+import { OPERATIONS, type Churn, type ItemPlan, type OperationSpec } from './operations';
+import type { World } from './world';
+
+/** One random case: an operation on random items, in a random variation of the API. */
+export interface Case {
+	spec: OperationSpec;
+	variation: Variation;
+	overrides: VariationOverrides;
+	parameters: INodeParameters;
+	items: ItemPlan[];
+	continueOnFail: boolean;
+	credentials: IDataObject;
+	/** Press Stop right after the API answered this many calls. */
+	stopAfter?: number;
+	churn?: Churn;
+	/** Whether calls queue in the key's lane (Seconds Between Calls above 0). */
+	paced: boolean;
+	/** A read of a list that changes (or reorders) under it may also fail, saying so. */
+	mayFailAsChanged: boolean;
+}
+
+/** Keeps the variation inside what `features` allow: the open points' inputs are left out. */
+function allowedOverrides(variation: Variation, features: ReadonlySet<Feature>): VariationOverrides {
+	const overrides: VariationOverrides = {};
+	if (!features.has('pageSizeNotAsked') && variation.paging.size !== 'asked') overrides.paging = { limitField: 'served' };
+	if (!features.has('createdWithSmallBody') && !['full', 'empty'].includes(variation.created.body)) overrides.created = { body: 'full' };
+	if (!features.has('tiesShuffled') && variation.ties === 'shuffled') overrides.ties = 'with-order';
+	if (!features.has('rateLimitSaysQuota') && /quota/i.test(JSON.stringify(RATE_LIMITED_BODIES[variation.rateLimited.words]))) overrides.rateLimited = { words: 0 };
+	return overrides;
+}
+
+/** Overrides that make the variation show a focused feature for sure. */
+function focusOverrides(focus: Feature | undefined, random: () => number): VariationOverrides {
+	if (focus === 'pageSizeNotAsked') return { paging: { size: pick(random, ['capped', 'fixed'] as const), limitField: pick(random, ['asked', 'null'] as const) } };
+	if (focus === 'createdWithSmallBody') return { created: { body: pick(random, ['empty-object', 'message'] as const) } };
+	if (focus === 'rateLimitSaysQuota') return { rateLimited: { words: 1, busyRate: 0.3 } };
+	if (focus === 'tiesShuffled') return { ties: 'shuffled', paging: { size: 'capped', cap: 2 + Math.floor(random() * 5), limitField: 'served' } };
+	return {};
+}
+
+/**
+ * Draws a case for `seed` in `world`, with only the `features` allowed; `focus` (one of
+ * them) is then drawn for sure where the operation has it.
+ */
+export async function drawCase(seed: number, world: World, features: ReadonlySet<Feature>, focus?: Feature): Promise<Case> {
+	const { random } = world;
+	const drawn = drawVariation(seed);
+	const overrides = { ...allowedOverrides(drawn, features), ...focusOverrides(focus, random) };
+	const variation = drawVariation(seed, overrides);
+	const spec = focus ? pick(random, OPERATIONS.filter((operation) => FOCUS_OPERATIONS[focus]?.includes(`${operation.resource}:${operation.operation}`) ?? true)) : pick(random, OPERATIONS);
+	const amongOthers = focus === 'itemFailsAmongOthers';
+	const continueOnFail = !amongOthers && random() < 0.3;
+	const paced = amongOthers || random() < 0.3;
+	let itemCount = amongOthers ? 3 : 1 + Math.floor(random() * 3);
+	const draw = await spec.draw({ world, features, variation, itemCount, focus });
+	const failsAllowed = draw.canFail && (continueOnFail || itemCount === 1 || features.has('itemFailsAmongOthers'));
+	const failing = amongOthers ? Math.floor(random() * itemCount) : -1;
+	let items = Array.from({ length: itemCount }, (_, index) => draw.item(index === failing || (failsAllowed && random() < 0.25)));
+	// An item can fail without being asked to (nothing left to act on): keep the case within what is allowed.
+	if (!continueOnFail && !features.has('itemFailsAmongOthers') && items.length > 1 && items.some((item) => item.fails)) items = items.slice(0, 1);
+	itemCount = items.length;
+	// 9,999,999 s is what a user types to mean "never" (beyond Node's timer).
+	const timeout = pick(random, [undefined, 30, 300, 9_999_999]);
+	return {
+		spec,
+		variation,
+		overrides,
+		parameters: { resource: spec.resource, operation: spec.operation, ...draw.parameters },
+		items,
+		continueOnFail,
+		credentials: {
+			apiKey: world.sandbox.apiKey,
+			maxTries: 4,
+			// Backoff after a 429 without Retry-After, kept short: every 429 here says 0 s or nothing.
+			maxRetryWait: 0.05,
+			requestInterval: paced ? 0.01 : 0,
+			...(timeout === undefined ? {} : { timeout }),
+		},
+		// A Stop is checked where calls go one at a time: one item, or a paced key.
+		stopAfter: !focus && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
+		churn: itemCount === 1 ? draw.churn : undefined,
+		paced,
+		mayFailAsChanged: Boolean(draw.churn) || (variation.ties === 'shuffled' && spec.resource === 'contact' && spec.operation === 'getAll'),
+	};
+}
+
+/** The operations where a focused feature shows (any operation when not listed). */
+const FOCUS_OPERATIONS: Partial<Record<Feature, string[]>> = {
+	blankMappedFields: ['contact:upsert'],
+	numericMappedField: ['contact:upsert', 'contact:update'],
+	itemFailsAmongOthers: ['contact:get', 'contact:upsert', 'contact:update', 'contact:delete', 'list:get', 'list:create', 'list:update', 'list:delete', 'download:get', 'download:delete'],
+	listChangesWhileRead: ['contact:getAll'],
+	tiesShuffled: ['contact:getAll'],
+	createdWithSmallBody: ['list:create', 'contact:upsert'],
+	pageSizeNotAsked: ['contact:getAll', 'list:getAll', 'download:getAll', 'account:getActivity', 'account:getHistory'],
+};

@@ -1,0 +1,72 @@
+import { performance } from 'node:perf_hooks';
+import { startSandbox } from '../../sandbox';
+import { hash, rng } from '../../sandbox/random';
+import { runLeadsopedia } from '../helpers/engine';
+import { checkCase } from './checks';
+import type { Feature } from './features';
+import { drawCase, type Case } from './generate';
+import { makeWorld } from './world';
+
+export interface CaseResult {
+	seed: number;
+	/** One line per broken property; empty when the case holds. */
+	problems: string[];
+	/** What the case was, to read next to its problems. */
+	summary: string;
+}
+
+function summarise(c: Case): string {
+	const items = c.items.map((item) => `${JSON.stringify(item.json)}${item.fails ? ` (fails: ${item.fails})` : ''}`).join('; ');
+	const flags = [
+		c.continueOnFail && 'Continue On Fail',
+		c.paced && 'paced key',
+		c.stopAfter && `Stop after ${c.stopAfter} call(s)`,
+		c.churn && `list changes after page 1 (-${c.churn.deletes.length} +${c.churn.adds})`,
+	].filter(Boolean);
+	return `${c.parameters.resource} → ${c.parameters.operation} ${JSON.stringify(c.parameters)}; items: ${items}; ${flags.join(', ')}; credential ${JSON.stringify({ ...c.credentials, apiKey: '…' })}; variation ${JSON.stringify(c.variation)}`;
+}
+
+/**
+ * One random case, all drawn from its seed: a fresh sandbox with random data, a random
+ * operation on random items in a random variation of the API, run through n8n-core; then
+ * every property checked.
+ */
+export async function runCase(seed: number, features: ReadonlySet<Feature>, focus?: Feature): Promise<CaseResult> {
+	const sandbox = await startSandbox({ intervalMs: 0, seed });
+	try {
+		const world = await makeWorld(sandbox, rng(hash(seed, 0x70726f70)));
+		const c = await drawCase(seed, world, features, focus);
+		const { control } = sandbox;
+		control.setVariations(seed, c.overrides);
+		control.clearLog();
+
+		let answered = 0;
+		let stoppedAt: number | undefined;
+		let pressStop: () => void = () => undefined;
+		const stop = c.stopAfter === undefined ? undefined : new Promise<void>((resolve) => (pressStop = resolve));
+		control.onAnswered((entry) => {
+			if (entry.host !== 'api') return;
+			answered++;
+			if (c.churn && answered === 1 && entry.status === 200) {
+				for (const id of c.churn.deletes) control.deleteContact(world.listId, id);
+				control.addContacts(world.listId, Array.from({ length: c.churn.adds }, () => ({ email: world.freshEmail() })));
+			}
+			if (answered === c.stopAfter) {
+				stoppedAt = performance.timeOrigin + performance.now();
+				pressStop();
+			}
+		});
+		const run = await runLeadsopedia(c.parameters, {
+			baseUrl: sandbox.baseUrl,
+			credentials: c.credentials,
+			input: c.items.map((item) => item.json),
+			continueOnFail: c.continueOnFail,
+			asServer: true,
+			stop,
+		});
+		const problems = checkCase(c, { run, log: control.requestLog(), apiKey: String(c.credentials.apiKey), stoppedAt });
+		return { seed, problems, summary: summarise(c) };
+	} finally {
+		await sandbox.stop();
+	}
+}
