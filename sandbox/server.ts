@@ -62,7 +62,7 @@ export class Listener {
 			if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
 			reply = errorReply(error instanceof ApiError ? error : new ApiError(500, 'server_error', 'Unexpected sandbox error'));
 		}
-		if (this.state.variations) reply = this.state.variations.after(this.host, reply);
+		if (this.state.variations) reply = this.state.variations.after(this.host, req, reply);
 		const body = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
 		const contentType = reply.contentType ?? 'application/json; charset=utf-8';
 		const later = (ms: number, step: () => void) => void this.delay(ms).then(step);

@@ -42,9 +42,10 @@ export class Variations {
 		return busy ? tooManyCalls(this.variation, 'rate', 0, this.now()) : undefined;
 	}
 
-	/** The API's reply as this variation words it. */
-	after(host: 'api' | 'files', reply: SentReply): SentReply {
-		return host === 'api' ? reshapeReply(this.variation, reply, this.now(), this.random()) : reply;
+	/** The API's reply to `req` as this variation words it. */
+	after(host: 'api' | 'files', req: IncomingMessage, reply: SentReply): SentReply {
+		const key = req.headers['x-api-key'];
+		return host === 'api' ? reshapeReply(this.variation, reply, this.now(), this.random(), typeof key === 'string' ? key : undefined) : reply;
 	}
 
 	/** One page of GET /contacts, from all the list's contacts. */

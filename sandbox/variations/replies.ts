@@ -54,9 +54,16 @@ function created(variation: Variation, reply: SentReply, random: () => number): 
 	return { ...reply, headers };
 }
 
-/** The API's reply reshaped by the variation: ids, dates, 201s and 429s. */
-export function reshapeReply(variation: Variation, reply: SentReply, now: number, random: () => number): SentReply {
+/** An error that quotes the key it came with, as a careless API might. */
+function echoKey(reply: SentReply, key: string): SentReply {
+	const body = reply.body as { message?: string };
+	return { ...reply, body: { ...body, message: `${body.message ?? 'Error'} (API key ${key})` } };
+}
+
+/** The API's reply reshaped by the variation: ids, dates, 201s, 429s and errors. `key` is the request's X-Api-Key. */
+export function reshapeReply(variation: Variation, reply: SentReply, now: number, random: () => number, key: string | undefined): SentReply {
 	if (reply.contentType) return reply;
+	if (reply.status >= 400 && reply.status !== 429 && variation.errors === 'echo-key' && key) return echoKey(reply, key);
 	if (reply.status === 429) {
 		const code = (reply.body as { error?: string }).error;
 		const seconds = Number(reply.headers?.['Retry-After'] ?? 0);

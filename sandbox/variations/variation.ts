@@ -46,6 +46,8 @@ export interface Variation {
 		/** Which of QUOTA_BODIES answers a spent quota. */
 		words: number;
 	};
+	/** Error messages as they are, or quoting the key the call carried (error bodies are not specified). */
+	errors: 'plain' | 'echo-key';
 	/**
 	 * How the file host delivers: as is, slowly in pieces, without Content-Length (chunked),
 	 * gzip-compressed, or after a same-host redirect.
@@ -104,6 +106,7 @@ export function drawVariation(seed: number, overrides: VariationOverrides = {}):
 			words: Math.floor(random() * QUOTA_BODIES.length),
 		},
 		files: pick(random, ['plain', 'slow', 'no-length', 'gzip', 'redirect'] as const),
+		errors: pick(random, ['plain', 'echo-key'] as const),
 	};
 	const merged = { ...drawn } as Record<string, unknown>;
 	for (const [name, value] of Object.entries(overrides)) {

@@ -13,6 +13,8 @@ export const FEATURES = [
 	'listChangesWhileRead',
 	/** Contacts of one second in a new order on every request, read over several pages (point 3). */
 	'tiesShuffled',
+	/** A pasted key with an invisible character: zero-width space or joiner, no-break space, line feed (point 5). */
+	'keyWithInvisibleCharacters',
 	/** 201 answered with `{}` or `{"message": …}` (point 6). */
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */

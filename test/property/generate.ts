@@ -22,6 +22,22 @@ export interface Case {
 	paced: boolean;
 	/** A read of a list that changes (or reorders) under it may also fail, saying so. */
 	mayFailAsChanged: boolean;
+	/** The key has an invisible character: the run may also refuse it, naming the character. */
+	mayRefuseKey: boolean;
+}
+
+/** Where a pasted key picks up invisible characters. */
+const INVISIBLE: ((key: string) => string)[] = [
+	(key) => `${key}\u200b`,
+	(key) => `\u00a0${key}`,
+	(key) => `${key.slice(0, 8)}\u200d${key.slice(8)}`,
+	(key) => `${key.slice(0, 5)}\n${key.slice(5)}`,
+];
+
+/** The key as a user pasted it: as is, with spaces around, or (with the feature) an invisible character. */
+function pastedKey(key: string, random: () => number, features: ReadonlySet<Feature>, focus?: Feature): string {
+	if (features.has('keyWithInvisibleCharacters') && (focus === 'keyWithInvisibleCharacters' || random() < 0.1)) return pick(random, INVISIBLE)(key);
+	return random() < 0.2 ? `  ${key} ` : key;
 }
 
 /** Keeps the variation inside what `features` allow: the open points' inputs are left out. */
@@ -39,6 +55,7 @@ function focusOverrides(focus: Feature | undefined, random: () => number): Varia
 	if (focus === 'pageSizeNotAsked') return { paging: { size: pick(random, ['capped', 'fixed'] as const), limitField: pick(random, ['asked', 'null'] as const) } };
 	if (focus === 'createdWithSmallBody') return { created: { body: pick(random, ['empty-object', 'message'] as const) } };
 	if (focus === 'rateLimitSaysQuota') return { rateLimited: { words: 1, busyRate: 0.3 } };
+	if (focus === 'keyWithInvisibleCharacters') return { errors: 'echo-key' };
 	if (focus === 'tiesShuffled') return { ties: 'shuffled', paging: { size: 'capped', cap: 2 + Math.floor(random() * 5), limitField: 'served' } };
 	return {};
 }
@@ -52,20 +69,22 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	const drawn = drawVariation(seed);
 	const overrides = { ...allowedOverrides(drawn, features), ...focusOverrides(focus, random) };
 	const variation = drawVariation(seed, overrides);
-	const spec = focus ? pick(random, OPERATIONS.filter((operation) => FOCUS_OPERATIONS[focus]?.includes(`${operation.resource}:${operation.operation}`) ?? true)) : pick(random, OPERATIONS);
+	const spec = focus && FOCUS_OPERATIONS[focus] ? pick(random, OPERATIONS.filter((operation) => FOCUS_OPERATIONS[focus]?.includes(`${operation.resource}:${operation.operation}`) ?? true)) : pick(random, OPERATIONS);
 	const amongOthers = focus === 'itemFailsAmongOthers';
 	const continueOnFail = !amongOthers && random() < 0.3;
 	const paced = amongOthers || random() < 0.3;
 	let itemCount = amongOthers ? 3 : 1 + Math.floor(random() * 3);
 	const draw = await spec.draw({ world, features, variation, itemCount, focus });
 	const failsAllowed = draw.canFail && (continueOnFail || itemCount === 1 || features.has('itemFailsAmongOthers'));
-	const failing = amongOthers ? Math.floor(random() * itemCount) : -1;
+	// An API error is where a key can leak: a case about the key has one.
+	const failing = amongOthers ? Math.floor(random() * itemCount) : focus === 'keyWithInvisibleCharacters' && draw.canFail ? 0 : -1;
 	let items = Array.from({ length: itemCount }, (_, index) => draw.item(index === failing || (failsAllowed && random() < 0.25)));
 	// An item can fail without being asked to (nothing left to act on): keep the case within what is allowed.
 	if (!continueOnFail && !features.has('itemFailsAmongOthers') && items.length > 1 && items.some((item) => item.fails)) items = items.slice(0, 1);
 	itemCount = items.length;
 	// 9,999,999 s is what a user types to mean "never" (beyond Node's timer).
 	const timeout = pick(random, [undefined, 30, 300, 9_999_999]);
+	const apiKey = pastedKey(world.sandbox.apiKey, random, features, focus);
 	return {
 		spec,
 		variation,
@@ -74,7 +93,7 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 		items,
 		continueOnFail,
 		credentials: {
-			apiKey: world.sandbox.apiKey,
+			apiKey,
 			maxTries: 4,
 			// Backoff after a 429 without Retry-After, kept short: every 429 here says 0 s or nothing.
 			maxRetryWait: 0.05,
@@ -85,6 +104,7 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 		stopAfter: !focus && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
 		churn: itemCount === 1 ? draw.churn : undefined,
 		paced,
+		mayRefuseKey: apiKey.trim() !== world.sandbox.apiKey,
 		mayFailAsChanged: Boolean(draw.churn) || (variation.ties === 'shuffled' && spec.resource === 'contact' && spec.operation === 'getAll'),
 	};
 }
@@ -93,6 +113,7 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 const FOCUS_OPERATIONS: Partial<Record<Feature, string[]>> = {
 	blankMappedFields: ['contact:upsert'],
 	numericMappedField: ['contact:upsert', 'contact:update'],
+	keyWithInvisibleCharacters: ['contact:get', 'list:get', 'download:get', 'contact:update', 'list:update'],
 	itemFailsAmongOthers: ['contact:get', 'contact:upsert', 'contact:update', 'contact:delete', 'list:get', 'list:create', 'list:update', 'list:delete', 'download:get', 'download:delete'],
 	listChangesWhileRead: ['contact:getAll'],
 	tiesShuffled: ['contact:getAll'],

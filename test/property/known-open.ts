@@ -10,6 +10,7 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	itemFailsAmongOthers: 2,
 	listChangesWhileRead: 3,
 	tiesShuffled: 3,
+	keyWithInvisibleCharacters: 5,
 	createdWithSmallBody: 6,
 	rateLimitSaysQuota: 7,
 	pageSizeNotAsked: 8,

@@ -13,6 +13,25 @@ export interface CaseResult {
 	problems: string[];
 	/** What the case was, to read next to its problems. */
 	summary: string;
+	/** Short labels of what it exercised (operation, Stop, changes, failing items, …), for the coverage count. */
+	labels: string[];
+}
+
+function labelsOf(c: Case): string[] {
+	return [
+		`${c.parameters.resource}:${c.parameters.operation}`,
+		...(c.stopAfter ? ['Stop'] : []),
+		...(c.churn ? ['list changes while read'] : []),
+		...(c.items.some((item) => item.fails) ? [c.continueOnFail ? 'failing item, Continue On Fail' : 'failing item'] : []),
+		...(c.paced ? ['paced key'] : []),
+		...(c.variation.rateLimited.busyRate > 0 ? ['busy 429s'] : []),
+	];
+}
+
+/** The pasted key without the key itself: '<key>', or where invisible characters sit ('<key> with \\u200d at 8'). */
+function keyForm(pasted: string): string {
+	const odd = [...pasted].flatMap((char, index) => (/[\x21-\x7e]/.test(char) ? [] : [`\\u${char.charCodeAt(0).toString(16).padStart(4, '0')} at ${index}`]));
+	return odd.length ? `<key> with ${odd.join(', ')}` : '<key>';
 }
 
 function summarise(c: Case): string {
@@ -23,7 +42,7 @@ function summarise(c: Case): string {
 		c.stopAfter && `Stop after ${c.stopAfter} call(s)`,
 		c.churn && `list changes after page 1 (-${c.churn.deletes.length} +${c.churn.adds})`,
 	].filter(Boolean);
-	return `${c.parameters.resource} → ${c.parameters.operation} ${JSON.stringify(c.parameters)}; items: ${items}; ${flags.join(', ')}; credential ${JSON.stringify({ ...c.credentials, apiKey: '…' })}; variation ${JSON.stringify(c.variation)}`;
+	return `${c.parameters.resource} → ${c.parameters.operation} ${JSON.stringify(c.parameters)}; items: ${items}; ${flags.join(', ')}; credential ${JSON.stringify({ ...c.credentials, apiKey: keyForm(String(c.credentials.apiKey)) })}; variation ${JSON.stringify(c.variation)}`;
 }
 
 /**
@@ -65,7 +84,7 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 			stop,
 		});
 		const problems = checkCase(c, { run, log: control.requestLog(), apiKey: String(c.credentials.apiKey), stoppedAt });
-		return { seed, problems, summary: summarise(c) };
+		return { seed, problems, summary: summarise(c), labels: labelsOf(c) };
 	} finally {
 		await sandbox.stop();
 	}

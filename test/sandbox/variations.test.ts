@@ -58,7 +58,7 @@ describe('drawing a variation', () => {
 		expect(counts).toMatchObject({
 			order: 2, ties: 3, 'paging.size': 3, 'paging.limitField': 3, 'paging.pagesCount': 2, 'paging.countField': 2, ids: 2,
 			'created.body': 5, 'created.location': 2, 'rateLimited.retryAfter': 3, 'rateLimited.words': RATE_LIMITED_BODIES.length,
-			'quota.retryAfter': 2, 'quota.words': QUOTA_BODIES.length, files: 5,
+			'quota.retryAfter': 2, 'quota.words': QUOTA_BODIES.length, files: 5, errors: 2,
 		});
 		expect(counts['paging.cap']).toBeGreaterThan(10);
 	});
@@ -233,6 +233,13 @@ describe('429 answers', () => {
 		expect(reset).toBe(Date.UTC(2025, 6, 1));
 	});
 
+	it('a busy 429 with an HTTP date names this very second (already due)', async () => {
+		now += 700;
+		vary({ rateLimited: { retryAfter: 'date', words: 0, busyRate: 1 } });
+		const refused = await call(sandbox, 'GET', '/account');
+		expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, new Date(Date.UTC(2025, 5, 1, 12, 0, 0)).toUTCString()]);
+	});
+
 	it('busy 429s: about the drawn fraction of calls, Retry-After 0, never twice in a row, changing nothing', async () => {
 		vary({ rateLimited: { retryAfter: 'seconds', words: 0, busyRate: 0.3 } });
 		const statuses: number[] = [];
@@ -247,6 +254,17 @@ describe('429 answers', () => {
 		expect(statuses.join()).not.toContain('429,429');
 		const created = sandbox.control.lists().filter((list) => list.name.startsWith('busy ')).length;
 		expect(created).toBe(100 - busy);
+	});
+});
+
+describe('error messages', () => {
+	it('"echo-key" quotes the key the call carried in an error; "plain" does not', async () => {
+		vary({ errors: 'echo-key' });
+		const echoed = await call(sandbox, 'GET', '/mylists/999999');
+		expect([echoed.status, echoed.json.error, echoed.json.message]).toEqual([404, 'not_found', `No list with id 999999 (API key ${sandbox.apiKey})`]);
+		expect((await call(sandbox, 'GET', '/mylists/1')).text).not.toContain(sandbox.apiKey);
+		vary({ errors: 'plain' });
+		expect((await call(sandbox, 'GET', '/mylists/999999')).text).not.toContain(sandbox.apiKey);
 	});
 });
 
