@@ -13,6 +13,8 @@ export interface Observed {
 	apiKey: string;
 	/** When Stop was pressed (the sandbox log's clock), if it was. */
 	stoppedAt?: number;
+	/** How many runs of the case the log holds (two in a twin case). */
+	runs: number;
 }
 
 const isBlank = (value: unknown) => value === null || (typeof value === 'string' && !value.trim());
@@ -72,10 +74,10 @@ function keyOnlyInHeader(_c: Case, { run, log, apiKey }: Observed): string[] {
 	return problems;
 }
 
-function callsWithinBound(c: Case, { log, stoppedAt }: Observed): string[] {
+function callsWithinBound(c: Case, { log, stoppedAt, runs }: Observed): string[] {
 	if (stoppedAt !== undefined) return [];
 	const calls = log.filter((entry) => entry.host === 'api' && entry.status !== 429).length;
-	const bound = c.items.reduce((sum, item) => sum + (item.fails === 'input' ? 0 : item.fails === 'api' ? 1 : item.maxCalls), 0);
+	const bound = runs * c.items.reduce((sum, item) => sum + (item.fails === 'input' ? 0 : item.fails === 'api' ? 1 : item.maxCalls), 0);
 	return calls > bound ? [`${calls} calls (429s not counted), bound ${bound}`] : [];
 }
 

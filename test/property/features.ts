@@ -15,6 +15,8 @@ export const FEATURES = [
 	'tiesShuffled',
 	/** A pasted key with an invisible character: zero-width space or joiner, no-break space, line feed (point 5). */
 	'keyWithInvisibleCharacters',
+	/** Two workflows at once with one key, its Base URL spelled 127.0.0.1 in one and localhost in the other (point 11). */
+	'keyOnTwoHostSpellings',
 	/** 201 answered with `{}` or `{"message": …}` (point 6). */
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */

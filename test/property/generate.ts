@@ -24,7 +24,15 @@ export interface Case {
 	mayFailAsChanged: boolean;
 	/** The key has an invisible character: the run may also refuse it, naming the character. */
 	mayRefuseKey: boolean;
+	/** Run twice at once, the second time with the Base URL's host spelled localhost, on a paced key against the API's interval. */
+	twin: boolean;
 }
+
+/** The API's interval in twin cases, and the credential's Seconds Between Calls there: the same. */
+export const TWIN_INTERVAL_MS = 40;
+
+/** Operations that only read, so that running them twice at once changes nothing. */
+const READS = ['account:get', 'account:getCredits', 'account:getUsage', 'account:getActivity', 'account:getHistory', 'list:get', 'list:getAll', 'contact:get', 'contact:getAll', 'download:get', 'download:getAll'];
 
 /** Where a pasted key picks up invisible characters. */
 const INVISIBLE: ((key: string) => string)[] = [
@@ -70,9 +78,10 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	const overrides = { ...allowedOverrides(drawn, features), ...focusOverrides(focus, random) };
 	const variation = drawVariation(seed, overrides);
 	const spec = focus && FOCUS_OPERATIONS[focus] ? pick(random, OPERATIONS.filter((operation) => FOCUS_OPERATIONS[focus]?.includes(`${operation.resource}:${operation.operation}`) ?? true)) : pick(random, OPERATIONS);
+	const twin = features.has('keyOnTwoHostSpellings') && READS.includes(`${spec.resource}:${spec.operation}`) && (focus === 'keyOnTwoHostSpellings' || random() < 0.1);
 	const amongOthers = focus === 'itemFailsAmongOthers';
 	const continueOnFail = !amongOthers && random() < 0.3;
-	const paced = amongOthers || random() < 0.3;
+	const paced = amongOthers || twin || random() < 0.3;
 	let itemCount = amongOthers ? 3 : 1 + Math.floor(random() * 3);
 	const draw = await spec.draw({ world, features, variation, itemCount, focus });
 	const failsAllowed = draw.canFail && (continueOnFail || itemCount === 1 || features.has('itemFailsAmongOthers'));
@@ -97,12 +106,13 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 			maxTries: 4,
 			// Backoff after a 429 without Retry-After, kept short: every 429 here says 0 s or nothing.
 			maxRetryWait: 0.05,
-			requestInterval: paced ? 0.01 : 0,
+			requestInterval: twin ? TWIN_INTERVAL_MS / 1000 : paced ? 0.01 : 0,
 			...(timeout === undefined ? {} : { timeout }),
 		},
 		// A Stop is checked where calls go one at a time: one item, or a paced key.
-		stopAfter: !focus && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
-		churn: itemCount === 1 ? draw.churn : undefined,
+		stopAfter: !focus && !twin && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
+		churn: itemCount === 1 && !twin ? draw.churn : undefined,
+		twin,
 		paced,
 		mayRefuseKey: apiKey.trim() !== world.sandbox.apiKey,
 		mayFailAsChanged: Boolean(draw.churn) || (variation.ties === 'shuffled' && spec.resource === 'contact' && spec.operation === 'getAll'),
@@ -113,6 +123,7 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 const FOCUS_OPERATIONS: Partial<Record<Feature, string[]>> = {
 	blankMappedFields: ['contact:upsert'],
 	numericMappedField: ['contact:upsert', 'contact:update'],
+	keyOnTwoHostSpellings: READS,
 	keyWithInvisibleCharacters: ['contact:get', 'list:get', 'download:get', 'contact:update', 'list:update'],
 	itemFailsAmongOthers: ['contact:get', 'contact:upsert', 'contact:update', 'contact:delete', 'list:get', 'list:create', 'list:update', 'list:delete', 'download:get', 'download:delete'],
 	listChangesWhileRead: ['contact:getAll'],

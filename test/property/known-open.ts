@@ -12,6 +12,7 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	tiesShuffled: 3,
 	keyWithInvisibleCharacters: 5,
 	createdWithSmallBody: 6,
+	keyOnTwoHostSpellings: 11,
 	rateLimitSaysQuota: 7,
 	pageSizeNotAsked: 8,
 };

@@ -4,7 +4,7 @@ import { hash, rng } from '../../sandbox/random';
 import { runLeadsopedia } from '../helpers/engine';
 import { checkCase } from './checks';
 import type { Feature } from './features';
-import { drawCase, type Case } from './generate';
+import { drawCase, TWIN_INTERVAL_MS, type Case } from './generate';
 import { makeWorld } from './world';
 
 export interface CaseResult {
@@ -24,6 +24,7 @@ function labelsOf(c: Case): string[] {
 		...(c.churn ? ['list changes while read'] : []),
 		...(c.items.some((item) => item.fails) ? [c.continueOnFail ? 'failing item, Continue On Fail' : 'failing item'] : []),
 		...(c.paced ? ['paced key'] : []),
+		...(c.twin ? ['two host spellings'] : []),
 		...(c.variation.rateLimited.busyRate > 0 ? ['busy 429s'] : []),
 	];
 }
@@ -39,6 +40,7 @@ function summarise(c: Case): string {
 	const flags = [
 		c.continueOnFail && 'Continue On Fail',
 		c.paced && 'paced key',
+		c.twin && 'twice at once, host 127.0.0.1 and localhost',
 		c.stopAfter && `Stop after ${c.stopAfter} call(s)`,
 		c.churn && `list changes after page 1 (-${c.churn.deletes.length} +${c.churn.adds})`,
 	].filter(Boolean);
@@ -75,15 +77,26 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 				pressStop();
 			}
 		});
-		const run = await runLeadsopedia(c.parameters, {
-			baseUrl: sandbox.baseUrl,
-			credentials: c.credentials,
-			input: c.items.map((item) => item.json),
-			continueOnFail: c.continueOnFail,
-			asServer: true,
-			stop,
-		});
-		const problems = checkCase(c, { run, log: control.requestLog(), apiKey: String(c.credentials.apiKey), stoppedAt });
+		// A twin case: the same reads at once from two workflows, the key's Base URL spelled two ways, paced at the API's own interval.
+		const baseUrls = c.twin ? [sandbox.baseUrl, sandbox.baseUrl.replace('127.0.0.1', 'localhost')] : [sandbox.baseUrl];
+		if (c.twin) control.setOptions({ intervalMs: TWIN_INTERVAL_MS });
+		const runs = await Promise.all(
+			baseUrls.map(
+				async (baseUrl) =>
+					await runLeadsopedia(c.parameters, {
+						baseUrl,
+						credentials: c.credentials,
+						input: c.items.map((item) => item.json),
+						continueOnFail: c.continueOnFail,
+						asServer: true,
+						stop,
+					}),
+			),
+		);
+		const log = control.requestLog();
+		const problems = runs.flatMap((run, index) =>
+			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
+		);
 		return { seed, problems, summary: summarise(c), labels: labelsOf(c) };
 	} finally {
 		await sandbox.stop();
