@@ -9,9 +9,13 @@ const REDIRECTED = 'redirected';
 const SLOW_PIECES = 4;
 const SLOW_GAP_MS = 25;
 
-/** The file host's first answer when it redirects: a 302 to the same file on the same host. */
+/** Where a link-local redirect points: the cloud metadata service's credentials path. */
+export const METADATA_URL = 'http://169.254.169.254/latest/meta-data/iam/security-credentials/';
+
+/** The file host's first answer when it redirects: a 302 to the same file on the same host, or to the metadata address. */
 export function fileRedirect(variation: Variation, req: IncomingMessage, url: URL): SentReply | undefined {
 	if (variation.files !== 'redirect' || url.searchParams.has(REDIRECTED)) return undefined;
+	if (variation.fileRedirectTo === 'link-local') return { status: 302, body: '', contentType: 'text/plain; charset=utf-8', headers: { Location: METADATA_URL } };
 	const target = new URL(url.pathname, `http://${req.headers.host ?? '127.0.0.1'}`);
 	target.searchParams.set(REDIRECTED, '1');
 	return { status: 302, body: '', contentType: 'text/plain; charset=utf-8', headers: { Location: target.href } };

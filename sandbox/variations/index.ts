@@ -7,6 +7,7 @@ import { reshapeEnvelope, servedLimit } from './paging';
 import { reshapeReply, tooManyCalls, type SentReply } from './replies';
 import type { Variation } from './variation';
 
+export { METADATA_URL } from './files';
 export { drawVariation, QUOTA_BODIES, RATE_LIMITED_BODIES, type Variation, type VariationOverrides } from './variation';
 
 /**

@@ -49,6 +49,11 @@ export interface Variation {
 	/** Error messages as they are, or quoting the key the call carried (error bodies are not specified). */
 	errors: 'plain' | 'echo-key';
 	/**
+	 * Where the file host's redirect leads: the same file on the same host, or the cloud
+	 * metadata address 169.254.169.254 (a file host that is misconfigured or hostile).
+	 */
+	fileRedirectTo: 'same-host' | 'link-local';
+	/**
 	 * How the file host delivers: as is, slowly in pieces, without Content-Length (chunked),
 	 * gzip-compressed, or after a same-host redirect.
 	 */
@@ -107,6 +112,7 @@ export function drawVariation(seed: number, overrides: VariationOverrides = {}):
 		},
 		files: pick(random, ['plain', 'slow', 'no-length', 'gzip', 'redirect'] as const),
 		errors: pick(random, ['plain', 'echo-key'] as const),
+		fileRedirectTo: pick(random, ['same-host', 'link-local'] as const),
 	};
 	const merged = { ...drawn } as Record<string, unknown>;
 	for (const [name, value] of Object.entries(overrides)) {

@@ -13,6 +13,8 @@ export const FEATURES = [
 	'listChangesWhileRead',
 	/** Contacts of one second in a new order on every request, read over several pages (point 3). */
 	'tiesShuffled',
+	/** Download File whose file host redirects to the cloud metadata address 169.254.169.254 (point 4). */
+	'fileRedirectLeaves',
 	/** A pasted key with an invisible character: zero-width space or joiner, no-break space, line feed (point 5). */
 	'keyWithInvisibleCharacters',
 	/** Two workflows at once with one key, its Base URL spelled 127.0.0.1 in one and localhost in the other (point 11). */

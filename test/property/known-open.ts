@@ -7,6 +7,7 @@ import type { Feature } from './features';
  */
 export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	blankMappedFields: 1,
+	fileRedirectLeaves: 4,
 	itemFailsAmongOthers: 2,
 	listChangesWhileRead: 3,
 	tiesShuffled: 3,

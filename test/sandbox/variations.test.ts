@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { drawVariation, QUOTA_BODIES, RATE_LIMITED_BODIES } from '../../sandbox/variations';
+import { drawVariation, METADATA_URL, QUOTA_BODIES, RATE_LIMITED_BODIES } from '../../sandbox/variations';
 import { startSandbox, type Sandbox, type Variation, type VariationOverrides } from '../../sandbox';
 import { call } from './helpers';
 
@@ -58,7 +58,7 @@ describe('drawing a variation', () => {
 		expect(counts).toMatchObject({
 			order: 2, ties: 3, 'paging.size': 3, 'paging.limitField': 3, 'paging.pagesCount': 2, 'paging.countField': 2, ids: 2,
 			'created.body': 5, 'created.location': 2, 'rateLimited.retryAfter': 3, 'rateLimited.words': RATE_LIMITED_BODIES.length,
-			'quota.retryAfter': 2, 'quota.words': QUOTA_BODIES.length, files: 5, errors: 2,
+			'quota.retryAfter': 2, 'quota.words': QUOTA_BODIES.length, files: 5, errors: 2, fileRedirectTo: 2,
 		});
 		expect(counts['paging.cap']).toBeGreaterThan(10);
 	});
@@ -257,6 +257,14 @@ describe('429 answers', () => {
 	});
 });
 
+describe('file host redirect elsewhere', () => {
+	it('"link-local" redirects to the cloud metadata address', async () => {
+		vary({ files: 'redirect', fileRedirectTo: 'link-local' });
+		const answer = await rawGet(sandbox.control.downloads('demo')[0].url);
+		expect([answer.status, answer.headers.location]).toEqual([302, METADATA_URL]);
+	});
+});
+
 describe('error messages', () => {
 	it('"echo-key" quotes the key the call carried in an error; "plain" does not', async () => {
 		vary({ errors: 'echo-key' });
@@ -304,7 +312,7 @@ describe('file host', () => {
 
 	it('redirect: a 302 to the same file on the same host, which then answers', async () => {
 		const expected = await content();
-		vary({ files: 'redirect' });
+		vary({ files: 'redirect', fileRedirectTo: 'same-host' });
 		const first = await rawGet(fileUrl());
 		expect(first.status).toBe(302);
 		const location = new URL(String(first.headers.location));
