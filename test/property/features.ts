@@ -19,6 +19,8 @@ export const FEATURES = [
 	'keyWithInvisibleCharacters',
 	/** Two workflows at once with one key, its Base URL spelled 127.0.0.1 in one and localhost in the other (point 11). */
 	'keyOnTwoHostSpellings',
+	/** Timeouts typed to mean "never", beyond Node's timer: 9,999,999 s in the credential and in the node's Request Options (point 12). */
+	'timeoutBeyondTimer',
 	/** 201 answered with `{}` or `{"message": …}` (point 6). */
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */

@@ -95,14 +95,16 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	// An item can fail without being asked to (nothing left to act on): keep the case within what is allowed.
 	if (!continueOnFail && !features.has('itemFailsAmongOthers') && items.length > 1 && items.some((item) => item.fails)) items = items.slice(0, 1);
 	itemCount = items.length;
-	// 9,999,999 s is what a user types to mean "never" (beyond Node's timer).
-	const timeout = pick(random, [undefined, 30, 300, 9_999_999]);
+	// 9,999,999 s is what a user types to mean "never"; in the node's Request Options (ms) it goes beyond Node's timer.
+	const never = features.has('timeoutBeyondTimer') && (focus === 'timeoutBeyondTimer' || random() < 0.1);
+	const timeout = never ? 9_999_999 : pick(random, [undefined, 30, 300, 9_999_999]);
+	const requestOptions = never ? { timeout: 9_999_999_000 } : pick(random, [undefined, { timeout: 60_000 }]);
 	const apiKey = pastedKey(world.sandbox.apiKey, random, features, focus);
 	return {
 		spec,
 		variation,
 		overrides,
-		parameters: { resource: spec.resource, operation: spec.operation, ...draw.parameters },
+		parameters: { resource: spec.resource, operation: spec.operation, ...draw.parameters, ...(requestOptions ? { requestOptions } : {}) },
 		items,
 		continueOnFail,
 		credentials: {

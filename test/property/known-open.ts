@@ -15,5 +15,6 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	createdWithSmallBody: 6,
 	keyOnTwoHostSpellings: 11,
 	rateLimitSaysQuota: 7,
+	timeoutBeyondTimer: 12,
 	pageSizeNotAsked: 8,
 };

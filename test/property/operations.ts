@@ -99,6 +99,18 @@ function checkFields(stored: Contact | undefined, before: Contact | undefined, v
 
 const contactsOf = (world: World, listId = world.listId) => world.sandbox.control.contacts(listId);
 
+/**
+ * An item naming a contact of the case list by email or id; without a contact (asked to
+ * fail, or none left) it fails: bad input or, half the time when asked, one nobody has (404).
+ */
+function identified(world: World, byEmail: boolean, contact: Contact | undefined, fail: boolean) {
+	const kind: ItemPlan['fails'] = contact ? undefined : fail && world.random() < 0.5 ? 'input' : 'api';
+	const json = byEmail
+		? { listId: world.listId, email: contact?.email ?? (kind === 'input' ? 'not-an-email' : world.freshEmail()) }
+		: { listId: world.listId, contactId: contact ? String(contact.id) : kind === 'input' ? 'abc' : world.missingId() };
+	return { contact, kind, json };
+}
+
 export const OPERATIONS: OperationSpec[] = [
 	...(['get', 'getCredits', 'getUsage'] as const).map((operation) => ({
 		resource: 'account',
@@ -181,11 +193,7 @@ export const OPERATIONS: OperationSpec[] = [
 				parameters: { listId: byId('listId'), identifyBy: byEmail ? 'email' : 'id', contactId: '={{ $json.contactId }}', email: '={{ $json.email }}' },
 				canFail: true,
 				item: (fail) => {
-					const contact = fail ? undefined : next();
-					const kind = contact ? undefined : fail && world.random() < 0.5 ? 'input' : 'api';
-					const json = byEmail
-						? { listId: world.listId, email: contact?.email ?? (kind === 'input' ? 'not-an-email' : world.freshEmail()) }
-						: { listId: world.listId, contactId: contact ? String(contact.id) : kind === 'input' ? 'abc' : world.missingId() };
+					const { contact, kind, json } = identified(world, byEmail, fail ? undefined : next(), fail);
 					return { json, fails: kind, maxCalls: 1, check: (out) => one(out, (got) => sameIdAs(got, contact?.id, 'contact')) };
 				},
 			};
@@ -271,11 +279,7 @@ export const OPERATIONS: OperationSpec[] = [
 				},
 				canFail: true,
 				item: (fail) => {
-					const contact = fail ? undefined : next();
-					const kind = contact ? undefined : fail && world.random() < 0.5 ? 'input' : 'api';
-					const json = byEmail
-						? { listId: world.listId, email: contact?.email ?? (kind === 'input' ? 'not-an-email' : world.freshEmail()) }
-						: { listId: world.listId, contactId: contact ? String(contact.id) : kind === 'input' ? 'abc' : world.missingId() };
+					const { contact, kind, json } = identified(world, byEmail, fail ? undefined : next(), fail);
 					return {
 						json,
 						fails: kind,
