@@ -57,7 +57,7 @@ export class Listener {
 			}
 			if (fault) await this.delay(fault.slowMs ?? 2000);
 			const variations = this.state.variations;
-			reply = variations?.before(this.host, req, url) ?? this.answer(req, url, rawBody, account);
+			reply = variations?.before(this.host, req, url, rawBody) ?? this.answer(req, url, rawBody, account);
 		} catch (error) {
 			if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
 			reply = errorReply(error instanceof ApiError ? error : new ApiError(500, 'server_error', 'Unexpected sandbox error'));

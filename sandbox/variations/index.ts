@@ -18,7 +18,8 @@ export { drawVariation, QUOTA_BODIES, RATE_LIMITED_BODIES, type Variation, type 
  */
 export class Variations {
 	private requests = 0;
-	private lastWasBusy = false;
+	/** Requests (method, URL, body) refused as busy once: never again, so any client that retries gets through. */
+	private readonly refused = new Set<string>();
 
 	constructor(
 		readonly variation: Variation,
@@ -32,15 +33,16 @@ export class Variations {
 
 	/**
 	 * An answer before the real one: a 429 as if another client of the key had just called
-	 * (Retry-After 0, never twice in a row, so any retrying client gets through), or the
-	 * file host's redirect. Undefined lets the call through.
+	 * (Retry-After 0; the same request at most once, so any client that retries gets
+	 * through), or the file host's redirect. Undefined lets the call through.
 	 */
-	before(host: 'api' | 'files', req: IncomingMessage, url: URL): SentReply | undefined {
+	before(host: 'api' | 'files', req: IncomingMessage, url: URL, rawBody: string): SentReply | undefined {
 		if (host === 'files') return fileRedirect(this.variation, req, url);
 		const { busyRate } = this.variation.rateLimited;
-		const busy = !this.lastWasBusy && busyRate > 0 && this.random()() < busyRate;
-		this.lastWasBusy = busy;
-		return busy ? tooManyCalls(this.variation, 'rate', 0, this.now()) : undefined;
+		const request = `${req.method} ${url.pathname}${url.search} ${rawBody}`;
+		if (busyRate === 0 || this.refused.has(request) || this.random()() >= busyRate) return undefined;
+		this.refused.add(request);
+		return tooManyCalls(this.variation, 'rate', 0, this.now());
 	}
 
 	/** The API's reply to `req` as this variation words it. */

@@ -37,7 +37,7 @@ export interface Variation {
 		retryAfter: 'seconds' | 'date' | 'absent';
 		/** Which of RATE_LIMITED_BODIES answers a rate 429. */
 		words: number;
-		/** The fraction of calls refused with a rate 429 as if another client of the key had just called (Retry-After 0). */
+		/** The fraction of calls refused with a rate 429 as if another client of the key had just called (Retry-After 0; one request once at most). */
 		busyRate: number;
 	};
 	quota: {

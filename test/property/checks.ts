@@ -15,6 +15,8 @@ export interface Observed {
 	stoppedAt?: number;
 	/** How many runs of the case the log holds (two in a twin case). */
 	runs: number;
+	/** Requests that brought the key to the proxy of a proxied case. */
+	keysAtProxy: number;
 }
 
 const isBlank = (value: unknown) => value === null || (typeof value === 'string' && !value.trim());
@@ -63,8 +65,8 @@ function noCallAfterFailureOrStop(c: Case, { run, log, stoppedAt }: Observed): s
 	return later.length ? [`${later.length} call(s) after ${failed.method} ${failed.path} failed ${failed.status}`] : [];
 }
 
-function keyOnlyInHeader(_c: Case, { run, log, apiKey }: Observed): string[] {
-	const problems: string[] = [];
+function keyOnlyInHeader(_c: Case, { run, log, apiKey, keysAtProxy }: Observed): string[] {
+	const problems: string[] = keysAtProxy ? [`the key went in clear to the proxy (${keysAtProxy} request(s))`] : [];
 	// As saved, trimmed, and as the API got it once the HTTP layer dropped what it does not send.
 	const forms = [...new Set([apiKey, apiKey.trim(), apiKey.replace(/[\s\u200b-\u200d\ufeff]/g, '')])].filter(Boolean);
 	if (forms.some((form) => run.serialized.includes(form))) problems.push('the key is in the execution data');

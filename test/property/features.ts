@@ -21,6 +21,8 @@ export const FEATURES = [
 	'keyOnTwoHostSpellings',
 	/** Timeouts typed to mean "never", beyond Node's timer: 9,999,999 s in the credential and in the node's Request Options (point 12). */
 	'timeoutBeyondTimer',
+	/** A proxy in the node's Request Options while the Base URL is plain http on loopback (point 13). */
+	'proxyOnHttpLoopback',
 	/** 201 answered with `{}` or `{"message": …}` (point 6). */
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */

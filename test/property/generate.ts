@@ -26,6 +26,8 @@ export interface Case {
 	 * naming the character; a file host redirect elsewhere, refused.
 	 */
 	acceptedErrors: RegExp[];
+	/** Send through a forward proxy (Request Options → Proxy): the Base URL is plain http, so the key would go to it in clear. */
+	proxied: boolean;
 	/** Run twice at once, the second time with the Base URL's host spelled localhost, on a paced key against the API's interval. */
 	twin: boolean;
 }
@@ -99,6 +101,8 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	const never = features.has('timeoutBeyondTimer') && (focus === 'timeoutBeyondTimer' || random() < 0.1);
 	const timeout = never ? 9_999_999 : pick(random, [undefined, 30, 300, 9_999_999]);
 	const requestOptions = never ? { timeout: 9_999_999_000 } : pick(random, [undefined, { timeout: 60_000 }]);
+	// Not with a redirect to the metadata address: that is intercepted, and an intercepted request never reaches a proxy.
+	const proxied = features.has('proxyOnHttpLoopback') && !twin && variation.fileRedirectTo !== 'link-local' && (focus === 'proxyOnHttpLoopback' || random() < 0.1);
 	const apiKey = pastedKey(world.sandbox.apiKey, random, features, focus);
 	return {
 		spec,
@@ -119,11 +123,13 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 		stopAfter: !focus && !twin && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
 		churn: itemCount === 1 && !twin ? draw.churn : undefined,
 		twin,
+		proxied,
 		paced,
 		acceptedErrors: [
 			...(draw.churn || (variation.ties === 'shuffled' && spec.resource === 'contact' && spec.operation === 'getAll') ? [/chang/i] : []),
 			...(apiKey.trim() !== world.sandbox.apiKey ? [/character/i] : []),
 			...(variation.files === 'redirect' && variation.fileRedirectTo === 'link-local' ? [/redirect/i] : []),
+			...(proxied ? [/proxy/i] : []),
 		],
 	};
 }

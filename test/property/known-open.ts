@@ -16,5 +16,6 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	keyOnTwoHostSpellings: 11,
 	rateLimitSaysQuota: 7,
 	timeoutBeyondTimer: 12,
+	proxyOnHttpLoopback: 13,
 	pageSizeNotAsked: 8,
 };

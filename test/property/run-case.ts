@@ -5,6 +5,8 @@ import { runLeadsopedia } from '../helpers/engine';
 import { checkCase } from './checks';
 import type { Feature } from './features';
 import { drawCase, TWIN_INTERVAL_MS, type Case } from './generate';
+import { interceptMetadata } from './metadata';
+import { startKeyWatchingProxy } from './proxy';
 import { makeWorld } from './world';
 
 export interface CaseResult {
@@ -41,6 +43,7 @@ function summarise(c: Case): string {
 		c.continueOnFail && 'Continue On Fail',
 		c.paced && 'paced key',
 		c.twin && 'twice at once, host 127.0.0.1 and localhost',
+		c.proxied && 'through a proxy',
 		c.stopAfter && `Stop after ${c.stopAfter} call(s)`,
 		c.churn && `list changes after page 1 (-${c.churn.deletes.length} +${c.churn.adds})`,
 	].filter(Boolean);
@@ -54,6 +57,7 @@ function summarise(c: Case): string {
  */
 export async function runCase(seed: number, features: ReadonlySet<Feature>, focus?: Feature): Promise<CaseResult> {
 	const sandbox = await startSandbox({ intervalMs: 0, seed });
+	let stopIntercepting = () => undefined as void;
 	try {
 		const world = await makeWorld(sandbox, rng(hash(seed, 0x70726f70)));
 		const c = await drawCase(seed, world, features, focus);
@@ -80,10 +84,13 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 		// A twin case: the same reads at once from two workflows, the key's Base URL spelled two ways, paced at the API's own interval.
 		const baseUrls = c.twin ? [sandbox.baseUrl, sandbox.baseUrl.replace('127.0.0.1', 'localhost')] : [sandbox.baseUrl];
 		if (c.twin) control.setOptions({ intervalMs: TWIN_INTERVAL_MS });
+		if (c.variation.files === 'redirect' && c.variation.fileRedirectTo === 'link-local') stopIntercepting = interceptMetadata();
+		const proxy = c.proxied ? await startKeyWatchingProxy() : undefined;
+		const parameters = proxy ? { ...c.parameters, requestOptions: { ...(c.parameters.requestOptions as object), proxy: proxy.url } } : c.parameters;
 		const runs = await Promise.all(
 			baseUrls.map(
 				async (baseUrl) =>
-					await runLeadsopedia(c.parameters, {
+					await runLeadsopedia(parameters, {
 						baseUrl,
 						credentials: c.credentials,
 						input: c.items.map((item) => item.json),
@@ -93,12 +100,14 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 					}),
 			),
 		);
+		await proxy?.stop();
 		const log = control.requestLog();
 		const problems = runs.flatMap((run, index) =>
-			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
+			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length, keysAtProxy: proxy?.keysSeen ?? 0 }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
 		);
 		return { seed, problems, summary: summarise(c), labels: labelsOf(c) };
 	} finally {
+		stopIntercepting();
 		await sandbox.stop();
 	}
 }

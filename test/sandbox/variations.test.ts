@@ -240,20 +240,21 @@ describe('429 answers', () => {
 		expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, new Date(Date.UTC(2025, 5, 1, 12, 0, 0)).toUTCString()]);
 	});
 
-	it('busy 429s: about the drawn fraction of calls, Retry-After 0, never twice in a row, changing nothing', async () => {
+	it('busy 429s: about the drawn fraction of calls, Retry-After 0, changing nothing; the same request is refused once at most', async () => {
 		vary({ rateLimited: { retryAfter: 'seconds', words: 0, busyRate: 0.3 } });
 		const statuses: number[] = [];
 		for (let i = 0; i < 100; i++) {
-			const answer = await call(sandbox, 'POST', '/mylists', { body: { name: `busy ${i}` } });
+			const body = { name: `busy ${i}` };
+			const answer = await call(sandbox, 'POST', '/mylists', { body });
 			statuses.push(answer.status);
-			if (answer.status === 429) expect(answer.headers.get('retry-after')).toBe('0');
+			if (answer.status !== 429) continue;
+			expect(answer.headers.get('retry-after')).toBe('0');
+			expect((await call(sandbox, 'POST', '/mylists', { body })).status).toBe(201);
 		}
 		const busy = statuses.filter((status) => status === 429).length;
-		expect(busy).toBeGreaterThan(10);
-		expect(busy).toBeLessThan(40);
-		expect(statuses.join()).not.toContain('429,429');
-		const created = sandbox.control.lists().filter((list) => list.name.startsWith('busy ')).length;
-		expect(created).toBe(100 - busy);
+		expect(busy).toBeGreaterThan(15);
+		expect(busy).toBeLessThan(45);
+		expect(sandbox.control.lists().filter((list) => list.name.startsWith('busy ')).length).toBe(100);
 	});
 });
 
