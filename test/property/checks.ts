@@ -1,3 +1,6 @@
+import { NodeHelpers } from 'n8n-workflow';
+import { LeadsopediaApi } from '../../credentials/LeadsopediaApi.credentials';
+import { credentialProblem } from '../../nodes/Leadsopedia/shared/credentials';
 import type { RequestLogEntry } from '../../sandbox';
 import type { NodeRun } from '../helpers/engine';
 import type { Case } from './generate';
@@ -17,6 +20,8 @@ export interface Observed {
 	runs: number;
 	/** Requests that brought the key to the proxy of a proxied case. */
 	keysAtProxy: number;
+	/** The Base URL as the credential holds it. */
+	baseUrl: string;
 }
 
 const isBlank = (value: unknown) => value === null || (typeof value === 'string' && !value.trim());
@@ -82,12 +87,26 @@ function callsWithinBound(c: Case, { log, stoppedAt, runs }: Observed): string[]
 	return calls > bound ? [`${calls} calls (429s not counted), bound ${bound}`] : [];
 }
 
+/** Whether the credential form shows its https notice for this Base URL, by n8n's own display rules. */
+function formWarns(baseUrl: string): boolean {
+	const notice = new LeadsopediaApi().properties.find((property) => property.type === 'notice');
+	return notice !== undefined && NodeHelpers.displayParameter({ baseUrl }, notice, null, null);
+}
+
+function formAgreesWithNode(_c: Case, { run, baseUrl, apiKey }: Observed): string[] {
+	const refused = credentialProblem({ baseUrl, apiKey })?.message.includes('https') === true;
+	const warns = formWarns(baseUrl);
+	if (warns === refused) return [];
+	return [`for the Base URL ${baseUrl} the form ${warns ? 'warns' : 'does not warn'} but the node ${refused ? 'refuses it' : `takes it${run.error ? '' : ' (the run went through)'}`}`];
+}
+
 export const PROPERTIES = {
 	'right items, each once': rightItems,
 	'nothing sent that the user left empty': nothingBlankSent,
 	'no call after a failure or Stop': noCallAfterFailureOrStop,
 	'the key nowhere but its header': keyOnlyInHeader,
 	'calls within the stated bound': callsWithinBound,
+	'the credential form warns exactly when the node refuses the Base URL': formAgreesWithNode,
 } as const;
 
 export function checkCase(c: Case, observed: Observed): string[] {

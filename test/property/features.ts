@@ -23,6 +23,8 @@ export const FEATURES = [
 	'timeoutBeyondTimer',
 	/** A proxy in the node's Request Options while the Base URL is plain http on loopback (point 13). */
 	'proxyOnHttpLoopback',
+	/** The Base URL typed in capitals (HTTP://, LOCALHOST): the node takes it; the credential form must not warn (point 14). */
+	'baseUrlInCapitals',
 	/** 201 answered with `{}` or `{"message": …}` (point 6). */
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */

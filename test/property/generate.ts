@@ -26,6 +26,8 @@ export interface Case {
 	 * naming the character; a file host redirect elsewhere, refused.
 	 */
 	acceptedErrors: RegExp[];
+	/** How the Base URL is typed: its host 127.0.0.1 or localhost, in any case, with or without a trailing slash. */
+	baseUrlSpelling: (baseUrl: string) => string;
 	/** Send through a forward proxy (Request Options → Proxy): the Base URL is plain http, so the key would go to it in clear. */
 	proxied: boolean;
 	/** Run twice at once, the second time with the Base URL's host spelled localhost, on a paced key against the API's interval. */
@@ -37,6 +39,14 @@ export const TWIN_INTERVAL_MS = 40;
 
 /** Operations that only read, so that running them twice at once changes nothing. */
 const READS = ['account:get', 'account:getCredits', 'account:getUsage', 'account:getActivity', 'account:getHistory', 'list:get', 'list:getAll', 'contact:get', 'contact:getAll', 'download:get', 'download:getAll'];
+
+/** Ways to type the sandbox's Base URL ('http://127.0.0.1:<port>/v1'), in lower case and (with the feature) in capitals. */
+const LOWER_CASE_BASE_URLS: ((baseUrl: string) => string)[] = [(url) => url, (url) => `${url}/`, (url) => url.replace('127.0.0.1', 'localhost')];
+const CAPITAL_BASE_URLS: ((baseUrl: string) => string)[] = [
+	(url) => url.replace('http://', 'HTTP://'),
+	(url) => url.replace('127.0.0.1', 'LOCALHOST'),
+	(url) => url.replace('http://127.0.0.1', 'Http://LocalHost'),
+];
 
 /** Where a pasted key picks up invisible characters. */
 const INVISIBLE: ((key: string) => string)[] = [
@@ -104,6 +114,8 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	// Not with a redirect to the metadata address: that is intercepted, and an intercepted request never reaches a proxy.
 	const proxied = features.has('proxyOnHttpLoopback') && !twin && variation.fileRedirectTo !== 'link-local' && (focus === 'proxyOnHttpLoopback' || random() < 0.1);
 	const apiKey = pastedKey(world.sandbox.apiKey, random, features, focus);
+	const capitals = features.has('baseUrlInCapitals') && (focus === 'baseUrlInCapitals' || random() < 0.2);
+	const baseUrlSpelling = pick(random, capitals ? CAPITAL_BASE_URLS : LOWER_CASE_BASE_URLS);
 	return {
 		spec,
 		variation,
@@ -124,6 +136,7 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 		churn: itemCount === 1 && !twin ? draw.churn : undefined,
 		twin,
 		proxied,
+		baseUrlSpelling,
 		paced,
 		acceptedErrors: [
 			...(draw.churn || (variation.ties === 'shuffled' && spec.resource === 'contact' && spec.operation === 'getAll') ? [/chang/i] : []),

@@ -17,5 +17,6 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	rateLimitSaysQuota: 7,
 	timeoutBeyondTimer: 12,
 	proxyOnHttpLoopback: 13,
+	baseUrlInCapitals: 14,
 	pageSizeNotAsked: 8,
 };

@@ -44,6 +44,7 @@ function summarise(c: Case): string {
 		c.paced && 'paced key',
 		c.twin && 'twice at once, host 127.0.0.1 and localhost',
 		c.proxied && 'through a proxy',
+		`Base URL ${c.baseUrlSpelling('http://127.0.0.1:<port>/v1')}`,
 		c.stopAfter && `Stop after ${c.stopAfter} call(s)`,
 		c.churn && `list changes after page 1 (-${c.churn.deletes.length} +${c.churn.adds})`,
 	].filter(Boolean);
@@ -82,7 +83,7 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 			}
 		});
 		// A twin case: the same reads at once from two workflows, the key's Base URL spelled two ways, paced at the API's own interval.
-		const baseUrls = c.twin ? [sandbox.baseUrl, sandbox.baseUrl.replace('127.0.0.1', 'localhost')] : [sandbox.baseUrl];
+		const baseUrls = c.twin ? [sandbox.baseUrl, sandbox.baseUrl.replace('127.0.0.1', 'localhost')] : [c.baseUrlSpelling(sandbox.baseUrl)];
 		if (c.twin) control.setOptions({ intervalMs: TWIN_INTERVAL_MS });
 		if (c.variation.files === 'redirect' && c.variation.fileRedirectTo === 'link-local') stopIntercepting = interceptMetadata();
 		const proxy = c.proxied ? await startKeyWatchingProxy() : undefined;
@@ -103,7 +104,7 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 		await proxy?.stop();
 		const log = control.requestLog();
 		const problems = runs.flatMap((run, index) =>
-			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length, keysAtProxy: proxy?.keysSeen ?? 0 }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
+			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length, keysAtProxy: proxy?.keysSeen ?? 0, baseUrl: baseUrls[index] }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
 		);
 		return { seed, problems, summary: summarise(c), labels: labelsOf(c) };
 	} finally {
