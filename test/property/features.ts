@@ -29,7 +29,7 @@ export const FEATURES = [
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */
 	'rateLimitSaysQuota',
-	/** Pages whose size is not the asked one, with `limit` echoed or null (point 8). */
+	/** Pages whose size is not the asked one: more than asked, or fewer with `limit` echoed or null (point 8). */
 	'pageSizeNotAsked',
 ] as const;
 

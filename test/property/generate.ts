@@ -65,7 +65,8 @@ function pastedKey(key: string, random: () => number, features: ReadonlySet<Feat
 /** Keeps the variation inside what `features` allow: the open points' inputs are left out. */
 function allowedOverrides(variation: Variation, features: ReadonlySet<Feature>): VariationOverrides {
 	const overrides: VariationOverrides = {};
-	if (!features.has('pageSizeNotAsked') && variation.paging.size !== 'asked') overrides.paging = { limitField: 'served' };
+	// Without the feature a page holds what was asked or fewer, and says so.
+	if (!features.has('pageSizeNotAsked') && variation.paging.size !== 'asked') overrides.paging = { size: 'capped', limitField: 'served' };
 	if (!features.has('createdWithSmallBody') && !['full', 'empty'].includes(variation.created.body)) overrides.created = { body: 'full' };
 	if (!features.has('fileRedirectLeaves') && variation.fileRedirectTo === 'link-local') overrides.fileRedirectTo = 'same-host';
 	if (!features.has('tiesShuffled') && variation.ties === 'shuffled') overrides.ties = 'with-order';
@@ -75,7 +76,10 @@ function allowedOverrides(variation: Variation, features: ReadonlySet<Feature>):
 
 /** Overrides that make the variation show a focused feature for sure. */
 function focusOverrides(focus: Feature | undefined, random: () => number): VariationOverrides {
-	if (focus === 'pageSizeNotAsked') return { paging: { size: pick(random, ['capped', 'fixed'] as const), limitField: pick(random, ['asked', 'null'] as const) } };
+	if (focus === 'pageSizeNotAsked') {
+		const size = pick(random, ['capped', 'fixed'] as const);
+		return { paging: { size, limitField: pick(random, size === 'fixed' ? (['served', 'asked', 'null'] as const) : (['asked', 'null'] as const)) } };
+	}
 	if (focus === 'createdWithSmallBody') return { created: { body: pick(random, ['empty-object', 'message'] as const) } };
 	if (focus === 'rateLimitSaysQuota') return { rateLimited: { words: 1, busyRate: 0.3 } };
 	if (focus === 'keyWithInvisibleCharacters') return { errors: 'echo-key' };
