@@ -65,11 +65,12 @@ export class Listener {
 		if (this.state.variations) reply = this.state.variations.after(this.host, req, reply);
 		const body = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
 		const contentType = reply.contentType ?? 'application/json; charset=utf-8';
-		const later = (ms: number, step: () => void) => void this.delay(ms).then(step);
-		if (!this.state.variations?.deliver(this.host, res, { status: reply.status, body, contentType, headers: reply.headers ?? {} }, later)) {
+		// A delivery in pieces says when it is done (or cut off); the log records that.
+		const delivery = { later: (ms: number, step: () => void) => void this.delay(ms).then(step), done: (status: number) => this.state.log.finish(entry, status) };
+		if (!this.state.variations?.deliver(this.host, res, { status: reply.status, body, contentType, headers: reply.headers ?? {} }, delivery)) {
 			send(res, reply.status, body, contentType, reply.headers);
+			this.state.log.finish(entry, reply.status);
 		}
-		this.state.log.finish(entry, reply.status);
 	}
 
 	private delay(ms: number): Promise<void> {

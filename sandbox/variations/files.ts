@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { sendInPieces, type Delivery, type Outgoing } from './pieces';
 import type { SentReply } from './replies';
 import type { Variation } from './variation';
 
@@ -23,37 +24,21 @@ export function fileRedirect(variation: Variation, req: IncomingMessage, url: UR
 
 /**
  * Sends a file the variation's way; false when it is the plain way (the caller sends it).
- * `later` runs a step after a delay that the listener cancels when it stops.
  */
-export function deliverFile(
-	variation: Variation,
-	res: ServerResponse,
-	reply: { status: number; body: string; contentType: string; headers: Record<string, string> },
-	later: (ms: number, step: () => void) => void,
-): boolean {
+export function deliverFile(variation: Variation, res: ServerResponse, reply: Outgoing, delivery: Delivery): boolean {
 	const { status, body, contentType, headers } = reply;
 	if (status !== 200 || variation.files === 'plain' || variation.files === 'redirect') return false;
 	if (variation.files === 'gzip') {
 		const packed = gzipSync(body);
 		res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Encoding': 'gzip', 'Content-Length': packed.length });
 		res.end(packed);
+		delivery.done(status);
 		return true;
 	}
 	const bytes = Buffer.from(body);
-	const pieces = variation.files === 'slow' ? SLOW_PIECES : 2;
-	const size = Math.ceil(bytes.length / pieces) || 1;
+	const slow = variation.files === 'slow';
 	// Without Content-Length node's HTTP server sends the body chunked.
-	res.writeHead(status, { ...headers, 'Content-Type': contentType, ...(variation.files === 'slow' ? { 'Content-Length': bytes.length } : {}) });
-	const sendPiece = (index: number) => {
-		if (res.destroyed) return;
-		const piece = bytes.subarray(index * size, (index + 1) * size);
-		if (index + 1 >= pieces || (index + 1) * size >= bytes.length) {
-			res.end(piece);
-			return;
-		}
-		res.write(piece);
-		later(variation.files === 'slow' ? SLOW_GAP_MS : 0, () => sendPiece(index + 1));
-	};
-	sendPiece(0);
+	res.writeHead(status, { ...headers, 'Content-Type': contentType, ...(slow ? { 'Content-Length': bytes.length } : {}) });
+	sendInPieces(res, bytes, slow ? SLOW_PIECES : 2, slow ? SLOW_GAP_MS : 0, status, delivery);
 	return true;
 }

@@ -3,6 +3,8 @@ import { hash, rng } from '../random';
 import type { Contact } from '../types';
 import { orderContacts } from './contacts-order';
 import { deliverFile, fileRedirect } from './files';
+import type { Delivery, Outgoing } from './pieces';
+import { trickle } from './trickle';
 import { reshapeEnvelope, servedLimit } from './paging';
 import { reshapeReply, tooManyCalls, type SentReply } from './replies';
 import type { Variation } from './variation';
@@ -64,13 +66,8 @@ export class Variations {
 		return reshapeEnvelope(this.variation.paging, body, asked);
 	}
 
-	/** Sends a file the variation's way; false leaves it to the listener. */
-	deliver(
-		host: 'api' | 'files',
-		res: ServerResponse,
-		reply: { status: number; body: string; contentType: string; headers: Record<string, string> },
-		later: (ms: number, step: () => void) => void,
-	): boolean {
-		return host === 'files' && deliverFile(this.variation, res, reply, later);
+	/** Sends a file, or a trickling API answer, the variation's way; false leaves it to the listener. */
+	deliver(host: 'api' | 'files', res: ServerResponse, reply: Outgoing, delivery: Delivery): boolean {
+		return host === 'files' ? deliverFile(this.variation, res, reply, delivery) : trickle(this.variation, res, reply, delivery);
 	}
 }

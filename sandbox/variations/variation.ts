@@ -54,6 +54,11 @@ export interface Variation {
 	 */
 	fileRedirectTo: 'same-host' | 'link-local';
 	/**
+	 * How the API sends a successful answer: `whole`, or trickling in 16 pieces 250 ms apart
+	 * (4 s, each gap shorter than any idle timeout).
+	 */
+	answers: 'whole' | 'trickle';
+	/**
 	 * How the file host delivers: as is, slowly in pieces, without Content-Length (chunked),
 	 * gzip-compressed, or after a same-host redirect.
 	 */
@@ -113,6 +118,7 @@ export function drawVariation(seed: number, overrides: VariationOverrides = {}):
 		files: pick(random, ['plain', 'slow', 'no-length', 'gzip', 'redirect'] as const),
 		errors: pick(random, ['plain', 'echo-key'] as const),
 		fileRedirectTo: pick(random, ['same-host', 'link-local'] as const),
+		answers: pick(random, ['whole', 'whole', 'whole', 'trickle'] as const),
 	};
 	const merged = { ...drawn } as Record<string, unknown>;
 	for (const [name, value] of Object.entries(overrides)) {

@@ -25,6 +25,8 @@ export const FEATURES = [
 	'proxyOnHttpLoopback',
 	/** The Base URL typed in capitals (HTTP://, LOCALHOST): the node takes it; the credential form must not warn (point 14). */
 	'baseUrlInCapitals',
+	/** The API's answers trickle in over 4 s, past a Timeout of 1 s (point 9). */
+	'answersTrickle',
 	/** 201 answered with `{}` or `{"message": …}` (point 6). */
 	'createdWithSmallBody',
 	/** A rate-limit 429 whose words say "quota" (point 7). */

@@ -26,6 +26,8 @@ export interface Case {
 	 * naming the character; a file host redirect elsewhere, refused.
 	 */
 	acceptedErrors: RegExp[];
+	/** The API's successful answers trickle in over 4 s; the credential's Timeout is 1 s. */
+	trickling: boolean;
 	/** How the Base URL is typed: its host 127.0.0.1 or localhost, in any case, with or without a trailing slash. */
 	baseUrlSpelling: (baseUrl: string) => string;
 	/** Send through a forward proxy (Request Options → Proxy): the Base URL is plain http, so the key would go to it in clear. */
@@ -36,6 +38,9 @@ export interface Case {
 
 /** The API's interval in twin cases, and the credential's Seconds Between Calls there: the same. */
 export const TWIN_INTERVAL_MS = 40;
+
+/** Operations that make one call for one item. */
+const ONE_CALL = ['account:get', 'account:getCredits', 'account:getUsage', 'list:get', 'contact:get', 'download:get'];
 
 /** Operations that only read, so that running them twice at once changes nothing. */
 const READS = ['account:get', 'account:getCredits', 'account:getUsage', 'account:getActivity', 'account:getHistory', 'list:get', 'list:getAll', 'contact:get', 'contact:getAll', 'download:get', 'download:getAll'];
@@ -68,6 +73,8 @@ function allowedOverrides(variation: Variation, features: ReadonlySet<Feature>):
 	// Without the feature a page holds what was asked or fewer, and says so.
 	if (!features.has('pageSizeNotAsked') && variation.paging.size !== 'asked') overrides.paging = { size: 'capped', limitField: 'served' };
 	if (!features.has('createdWithSmallBody') && !['full', 'empty'].includes(variation.created.body)) overrides.created = { body: 'full' };
+	// Trickling answers cost seconds: the case decides on them (drawCase), not the variation.
+	if (variation.answers === 'trickle') overrides.answers = 'whole';
 	if (!features.has('fileRedirectLeaves') && variation.fileRedirectTo === 'link-local') overrides.fileRedirectTo = 'same-host';
 	if (!features.has('tiesShuffled') && variation.ties === 'shuffled') overrides.ties = 'with-order';
 	if (!features.has('rateLimitSaysQuota') && /quota/i.test(JSON.stringify(RATE_LIMITED_BODIES[variation.rateLimited.words]))) overrides.rateLimited = { words: 0 };
@@ -94,15 +101,21 @@ function focusOverrides(focus: Feature | undefined, random: () => number): Varia
  */
 export async function drawCase(seed: number, world: World, features: ReadonlySet<Feature>, focus?: Feature): Promise<Case> {
 	const { random } = world;
-	const drawn = drawVariation(seed);
-	const overrides = { ...allowedOverrides(drawn, features), ...focusOverrides(focus, random) };
-	const variation = drawVariation(seed, overrides);
 	const spec = focus && FOCUS_OPERATIONS[focus] ? pick(random, OPERATIONS.filter((operation) => FOCUS_OPERATIONS[focus]?.includes(`${operation.resource}:${operation.operation}`) ?? true)) : pick(random, OPERATIONS);
-	const twin = features.has('keyOnTwoHostSpellings') && READS.includes(`${spec.resource}:${spec.operation}`) && (focus === 'keyOnTwoHostSpellings' || random() < 0.1);
+	// A case with trickling answers: seldom, one call of one item, one try, a Timeout of 1 s (each costs a second or more).
+	const trickling = features.has('answersTrickle') && ONE_CALL.includes(`${spec.resource}:${spec.operation}`) && (focus === 'answersTrickle' || random() < 0.01);
+	const drawn = drawVariation(seed);
+	const overrides: VariationOverrides = {
+		...allowedOverrides(drawn, features),
+		...focusOverrides(focus, random),
+		...(trickling ? { answers: 'trickle', rateLimited: { busyRate: 0 } } : {}),
+	};
+	const variation = drawVariation(seed, overrides);
+	const twin = !trickling && features.has('keyOnTwoHostSpellings') && READS.includes(`${spec.resource}:${spec.operation}`) && (focus === 'keyOnTwoHostSpellings' || random() < 0.1);
 	const amongOthers = focus === 'itemFailsAmongOthers';
 	const continueOnFail = !amongOthers && random() < 0.3;
 	const paced = amongOthers || twin || random() < 0.3;
-	let itemCount = amongOthers ? 3 : 1 + Math.floor(random() * 3);
+	let itemCount = amongOthers ? 3 : trickling ? 1 : 1 + Math.floor(random() * 3);
 	const draw = await spec.draw({ world, features, variation, itemCount, focus });
 	const failsAllowed = draw.canFail && (continueOnFail || itemCount === 1 || features.has('itemFailsAmongOthers'));
 	// An API error is where a key can leak: a case about the key has one.
@@ -113,10 +126,10 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	itemCount = items.length;
 	// 9,999,999 s is what a user types to mean "never"; in the node's Request Options (ms) it goes beyond Node's timer.
 	const never = features.has('timeoutBeyondTimer') && (focus === 'timeoutBeyondTimer' || random() < 0.1);
-	const timeout = never ? 9_999_999 : pick(random, [undefined, 30, 300, 9_999_999]);
+	const timeout = trickling ? 1 : never ? 9_999_999 : pick(random, [undefined, 30, 300, 9_999_999]);
 	const requestOptions = never ? { timeout: 9_999_999_000 } : pick(random, [undefined, { timeout: 60_000 }]);
 	// Not with a redirect to the metadata address: that is intercepted, and an intercepted request never reaches a proxy.
-	const proxied = features.has('proxyOnHttpLoopback') && !twin && variation.fileRedirectTo !== 'link-local' && (focus === 'proxyOnHttpLoopback' || random() < 0.1);
+	const proxied = features.has('proxyOnHttpLoopback') && !twin && !trickling && variation.fileRedirectTo !== 'link-local' && (focus === 'proxyOnHttpLoopback' || random() < 0.1);
 	const apiKey = pastedKey(world.sandbox.apiKey, random, features, focus);
 	const capitals = features.has('baseUrlInCapitals') && (focus === 'baseUrlInCapitals' || random() < 0.2);
 	const baseUrlSpelling = pick(random, capitals ? CAPITAL_BASE_URLS : LOWER_CASE_BASE_URLS);
@@ -129,24 +142,26 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 		continueOnFail,
 		credentials: {
 			apiKey,
-			maxTries: 4,
+			maxTries: trickling ? 1 : 4,
 			// Backoff after a 429 without Retry-After, kept short: every 429 here says 0 s or nothing.
 			maxRetryWait: 0.05,
 			requestInterval: twin ? TWIN_INTERVAL_MS / 1000 : paced ? 0.01 : 0,
 			...(timeout === undefined ? {} : { timeout }),
 		},
 		// A Stop is checked where calls go one at a time: one item, or a paced key.
-		stopAfter: !focus && !twin && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
+		stopAfter: !focus && !twin && !trickling && (itemCount === 1 || paced) && !draw.churn && random() < 0.1 ? 1 + Math.floor(random() * 2) : undefined,
 		churn: itemCount === 1 && !twin ? draw.churn : undefined,
 		twin,
 		proxied,
 		baseUrlSpelling,
+		trickling,
 		paced,
 		acceptedErrors: [
 			...(draw.churn || (variation.ties === 'shuffled' && spec.resource === 'contact' && spec.operation === 'getAll') ? [/chang/i] : []),
 			...(apiKey.trim() !== world.sandbox.apiKey ? [/character/i] : []),
 			...(variation.files === 'redirect' && variation.fileRedirectTo === 'link-local' ? [/redirect/i] : []),
 			...(proxied ? [/proxy/i] : []),
+			...(trickling ? [/within|time ?out|timed out|deadline|ECONNABORTED|ETIMEDOUT/i] : []),
 		],
 	};
 }
@@ -157,6 +172,7 @@ const FOCUS_OPERATIONS: Partial<Record<Feature, string[]>> = {
 	numericMappedField: ['contact:upsert', 'contact:update'],
 	keyOnTwoHostSpellings: READS,
 	fileRedirectLeaves: ['download:getFile'],
+	answersTrickle: ONE_CALL,
 	keyWithInvisibleCharacters: ['contact:get', 'list:get', 'download:get', 'contact:update', 'list:update'],
 	itemFailsAmongOthers: ['contact:get', 'contact:upsert', 'contact:update', 'contact:delete', 'list:get', 'list:create', 'list:update', 'list:delete', 'download:get', 'download:delete'],
 	listChangesWhileRead: ['contact:getAll'],

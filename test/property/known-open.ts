@@ -13,6 +13,7 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	tiesShuffled: 3,
 	keyWithInvisibleCharacters: 5,
 	createdWithSmallBody: 6,
+	answersTrickle: 9,
 	keyOnTwoHostSpellings: 11,
 	rateLimitSaysQuota: 7,
 	timeoutBeyondTimer: 12,

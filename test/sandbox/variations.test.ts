@@ -58,7 +58,7 @@ describe('drawing a variation', () => {
 		expect(counts).toMatchObject({
 			order: 2, ties: 3, 'paging.size': 3, 'paging.limitField': 3, 'paging.pagesCount': 2, 'paging.countField': 2, ids: 2,
 			'created.body': 5, 'created.location': 2, 'rateLimited.retryAfter': 3, 'rateLimited.words': RATE_LIMITED_BODIES.length,
-			'quota.retryAfter': 2, 'quota.words': QUOTA_BODIES.length, files: 5, errors: 2, fileRedirectTo: 2,
+			'quota.retryAfter': 2, 'quota.words': QUOTA_BODIES.length, files: 5, errors: 2, fileRedirectTo: 2, answers: 2,
 		});
 		expect(counts['paging.cap']).toBeGreaterThan(10);
 	});
@@ -264,6 +264,38 @@ describe('file host redirect elsewhere', () => {
 		const answer = await rawGet(sandbox.control.downloads('demo')[0].url);
 		expect([answer.status, answer.headers.location]).toEqual([302, METADATA_URL]);
 	});
+});
+
+describe('trickling answers', () => {
+	it('"trickle" sends a successful answer in 16 pieces 250 ms apart; the log records it once whole, or 0 when the client left', async () => {
+		vary({ answers: 'trickle' });
+		sandbox.control.clearLog();
+		const pieces: Buffer[] = [];
+		const whole = await new Promise<string>((resolve, reject) => {
+			get(`${sandbox.baseUrl}/account`, { headers: { 'X-Api-Key': sandbox.apiKey } }, (response) => {
+				response.on('data', (chunk: Buffer) => pieces.push(chunk));
+				response.on('end', () => resolve(Buffer.concat(pieces).toString()));
+			}).on('error', reject);
+		});
+		expect(JSON.parse(whole)).toMatchObject({ id: expect.anything(), name: 'Demo Account' });
+		expect(pieces.length).toBeGreaterThanOrEqual(16);
+		expect(sandbox.control.requestLog().map((entry) => entry.status)).toEqual([200]);
+
+		const left = new Promise<void>((resolve) => {
+			const request = get(`${sandbox.baseUrl}/account`, { headers: { 'X-Api-Key': sandbox.apiKey } }, (response) => {
+				response.once('data', () => {
+					request.destroy();
+					resolve();
+				});
+			});
+			request.on('error', () => undefined);
+		});
+		await left;
+		const cutOff = new Promise<number>((resolve) => sandbox.control.onAnswered((entry) => resolve(entry.status)));
+		expect(await cutOff).toBe(0);
+		// An error answer comes whole.
+		expect((await call(sandbox, 'GET', '/mylists/999999')).status).toBe(404);
+	}, 15_000);
 });
 
 describe('error messages', () => {
