@@ -6,5 +6,7 @@ module.exports = {
 	// file fast; `npm run typecheck` type-checks everything once.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
-	testTimeout: 30000,
+	// Generous: with both cores busy a test takes several times as long. Tests assert waits
+	// and order, not wall-clock time; this only ends a test that hangs.
+	testTimeout: 120000,
 };

@@ -7,7 +7,7 @@ import { N8nInstance } from './n8n-instance';
 import { buildAndPack, installTarball } from './package-tarball';
 import { freePort } from './processes';
 import { installDir, type N8nFlavor } from './versions';
-import { SANDBOX_CREDENTIAL, writeWorkflows, type WorkflowJson } from './workflows';
+import { MCP_TOKEN_CREDENTIAL, SANDBOX_CREDENTIAL, writeWorkflows, type WorkflowJson } from './workflows';
 
 export interface CredentialJson {
 	id: string;
@@ -52,6 +52,9 @@ export const sandboxCredential = (sandbox: Sandbox, credential = SANDBOX_CREDENT
 	type: SANDBOX_CREDENTIAL.type,
 	data: { apiKey, baseUrl: sandbox.baseUrl, requestInterval: 0 },
 });
+
+/** The AI-tools example's MCP token, for `n8n import:credentials`. */
+export const mcpTokenCredential = (token: string): CredentialJson => ({ ...MCP_TOKEN_CREDENTIAL, data: { token } });
 
 /** The sandbox key with the node's pacing on: calls through it queue in the key's lane in n8n. */
 export const pacedSandboxCredential = (sandbox: Sandbox, credential: { id: string; name: string }, intervalSeconds: number): CredentialJson => {

@@ -68,6 +68,8 @@ export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = 
 	const target = installDir(flavor);
 	if (fs.existsSync(target)) return describeInstall(target, flavor);
 
+	// On a machine that never ran the suite the cache root does not exist yet.
+	fs.mkdirSync(path.dirname(target), { recursive: true });
 	removeStalePartials(target);
 	const logFile = `${target}.install.log`;
 	fs.writeFileSync(logFile, '');

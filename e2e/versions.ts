@@ -29,8 +29,12 @@ const N8N_1: N8nFlavor = {
 };
 
 /**
- * The newest n8n the registry here serves whole: 2.41.3 (npm's latest) depends on
- * @n8n/agents 0.26.2, which the registry does not have; 2.41.1 resolves.
+ * The newest n8n the registry here serves whole: 2.41.1. npm's latest, 2.41.3, pins n8n's
+ * own packages at versions the registry does not have: @n8n/agents 0.26.2, and with that
+ * overridden to the served 0.26.1 (as N8N_1 overrides xlsx), `npm install` stops at
+ * @n8n/ai-node-sdk 0.31.2; n8n-core 2.41.2 (the engine) and @n8n/n8n-nodes-langchain
+ * 2.41.2 are missing too (newest served: 2.41.1). Overriding those would test 2.41.1's
+ * engine under 2.41.3's name, so the line stays on 2.41.1 (checked 2026-12-02).
  */
 const N8N_NEWEST: N8nFlavor = { n8n: '2.41.1', node: '24.21.0' };
 

@@ -5,6 +5,8 @@ import { REPO } from './package-tarball';
 
 /** The credential the examples name; the suite and the demo import it under this id. */
 export const SANDBOX_CREDENTIAL = { id: 'leadsopediaSbx01', name: 'Leadsopedia sandbox', type: 'leadsopediaApi' };
+/** The Bearer token the AI-tools example's MCP Server Trigger asks of every client. */
+export const MCP_TOKEN_CREDENTIAL = { id: 'leadsopediaMcp01', name: 'Leadsopedia MCP token', type: 'httpBearerAuth' };
 
 export const NODE_TYPE = 'n8n-nodes-leadsopedia.leadsopedia';
 export const TRIGGER_TYPE = 'n8n-nodes-leadsopedia.leadsopediaTrigger';

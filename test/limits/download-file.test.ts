@@ -46,16 +46,17 @@ function getFile(extra: INodeParameters = {}, credentials: IDataObject = {}, sto
 	);
 }
 
+// No upper bounds on time (a busy machine stretches any): a Timeout not applied would leave
+// these runs waiting for the default of 60 s, past each test's own 15 s limit.
 describe('Timeout on the file host', () => {
 	test('a file host that never answers fails the execution after the credential’s Timeout, clearly', async () => {
 		fileAnswer = never;
 		const started = Date.now();
 		const run = await getFile({}, { timeout: 1 });
-		const elapsed = Date.now() - started;
 		expect(run.error?.message).toBe('The file host did not answer within 1 s');
 		expect(run.error?.description).toMatch(/Timeout/);
-		expect(elapsed).toBeGreaterThanOrEqual(900);
-		expect(elapsed).toBeLessThan(5000);
+		// Not before it: a busy machine only delays a timer.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 	}, 15_000);
 
 	test('a shorter Timeout in Request Options applies to the file host too', async () => {
@@ -70,10 +71,8 @@ describe('Timeout on the file host', () => {
 			outgoing.writeHead(200, { 'Content-Type': 'text/csv' });
 			outgoing.write('id,email\n');
 		};
-		const started = Date.now();
 		const run = await getFile({}, { timeout: 1 });
 		expect(run.error?.message).toMatch(/^The file host broke off the file after 9 bytes/);
-		expect(Date.now() - started).toBeLessThan(5000);
 	}, 15_000);
 });
 
@@ -115,14 +114,14 @@ test('Proxy in Request Options carries the API call and the file download', asyn
 	}
 });
 
-test('Stop while the file host keeps the node waiting ends the node at once', async () => {
-	let stoppedAt = 0;
-	fileAnswer = () => (stoppedAt = Date.now());
+test('Stop while the file host keeps the node waiting ends the node, not its Timeout', async () => {
+	let asked = false;
+	fileAnswer = () => (asked = true);
 	const stop = new Promise((resolve) => {
-		const check = () => (stoppedAt ? resolve(undefined) : setTimeout(check, 5));
+		const check = () => (asked ? resolve(undefined) : setTimeout(check, 5));
 		check();
 	});
+	// The Stop's own error, not the Timeout's, and within the test's limit, far under the 60 s Timeout.
 	const run = await getFile({}, { timeout: 60 }, stop);
 	expect(run.error?.message).toBe('The execution was stopped');
-	expect(Date.now() - stoppedAt).toBeLessThan(1000);
 });

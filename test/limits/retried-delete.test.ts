@@ -8,7 +8,11 @@ const retrying = { maxTries: 3, maxRetryWait: 0.05 };
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+	nock.enableNetConnect();
+	// Node's http is shared by every test file of the jest worker: unpatch it for the next ones.
+	nock.restore();
+});
 
 const api = () => nock(API, { reqheaders: { 'x-api-key': TEST_API_KEY } });
 

@@ -41,11 +41,16 @@ export function listNamed(sandbox: Sandbox, name: string): number {
 	return Number(list.id);
 }
 
-/** Gaps between the arrival times of consecutive API calls, in ms. */
-export function startGaps(sandbox: Sandbox): number[] {
-	const starts = sandbox.control
+/** Arrival times of the API calls, in order. */
+export function apiStarts(sandbox: Sandbox): number[] {
+	return sandbox.control
 		.requestLog()
 		.filter((entry) => entry.host === 'api')
 		.map((entry) => entry.startedAt);
+}
+
+/** Gaps between the arrival times of consecutive API calls, in ms. */
+export function startGaps(sandbox: Sandbox): number[] {
+	const starts = apiStarts(sandbox);
 	return starts.slice(1).map((start, index) => start - starts[index]);
 }

@@ -8,7 +8,11 @@ const getAccount = { resource: 'account', operation: 'get' };
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+	nock.enableNetConnect();
+	// Node's http is shared by every test file of the jest worker: unpatch it for the next ones.
+	nock.restore();
+});
 
 test('a redirect is not followed, so the key never reaches the other host', async () => {
 	const api = nock(API, { reqheaders: { 'x-api-key': TEST_API_KEY } })

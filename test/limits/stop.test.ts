@@ -1,11 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
+import { askedBetween, now, recordWaits, plannedMs } from '../helpers/waits';
 import { byId, listNamed, runAgainst, useSandbox } from './sandbox-run';
 
 const PAGES = 30;
 const PAGE_SIZE = 10;
 const INTERVAL_MS = 1000;
 const sandbox = useSandbox({ contacts: PAGES * PAGE_SIZE });
+const waits = recordWaits();
+// The code times its waits with Date.now(), the record with the sandbox log's clock.
+const CLOCKS_MS = 5;
 
 const returnAllOfBigList = () => ({
 	resource: 'contact',
@@ -16,9 +20,6 @@ const returnAllOfBigList = () => ({
 });
 
 const apiCalls = (box: Sandbox) => box.control.requestLog().filter((entry) => entry.host === 'api');
-
-/** On the sandbox log's clock (Date.now() drifts from it by milliseconds). */
-const now = () => performance.timeOrigin + performance.now();
 
 /** Resolves once the sandbox has seen `count` API calls; the time of that moment. */
 async function afterCalls(box: Sandbox, count: number): Promise<number> {
@@ -39,7 +40,9 @@ async function runAndStop(parameters: INodeParameters, credentials: IDataObject,
 	expect(stoppedAt).toBeGreaterThan(0);
 	expect(run.error?.message).toBe('The execution was stopped');
 	const callsAfterStop = apiCalls(sandbox()).filter((entry) => entry.startedAt > stoppedAt).length;
-	return { run, msToEnd: endedAt - stoppedAt, callsAfterStop };
+	// Every wait not yet over at the Stop (pacing, backoff, Retry-After), or asked after it.
+	const outlasting = waits().filter((wait) => wait.askedAt + wait.ms > stoppedAt);
+	return { run, endedAt, callsAfterStop, outlasting };
 }
 
 test('a stopped execution gives up its turn: another workflow with the key is not held for it', async () => {
@@ -56,8 +59,9 @@ test('a stopped execution gives up its turn: another workflow with the key is no
 	expect(apiCalls(sandbox())).toHaveLength(2);
 	const [first, second] = apiCalls(sandbox());
 	expect(second.path).toMatch(/^\/v1\/mylists\//);
-	// The other call takes the stopped page's turn, one interval after the first call: not two.
-	expect(second.startedAt - first.startedAt).toBeLessThan(INTERVAL_MS * 1.5);
+	// The other call takes the stopped page's turn, one interval after the first call: not
+	// two. Measured by the waits asked between the calls, which a busy machine cannot stretch.
+	expect(plannedMs(askedBetween(waits(), first.startedAt, second.startedAt))).toBeLessThanOrEqual(INTERVAL_MS + CLOCKS_MS);
 }, 60_000);
 
 // The Retry-After case last: its 30 s hold stays on the key's lane, as the API's Retry-After binds every call of the key.
@@ -83,9 +87,10 @@ test.each([
 	},
 ])('Stop during $moment: no call after it, the node ends at once', async ({ callsBeforeStop, credentials, setUp }) => {
 	setUp();
-	const { run, msToEnd, callsAfterStop } = await runAndStop(returnAllOfBigList(), credentials, afterCalls(sandbox(), callsBeforeStop));
+	const { run, endedAt, callsAfterStop, outlasting } = await runAndStop(returnAllOfBigList(), credentials, afterCalls(sandbox(), callsBeforeStop));
 	expect(callsAfterStop).toBe(0);
 	expect(apiCalls(sandbox())).toHaveLength(callsBeforeStop);
-	expect(msToEnd).toBeLessThan(400);
+	// At once: the node ended before any wait it was in, or was about to start, ran out.
+	for (const wait of outlasting) expect(endedAt).toBeLessThan(wait.askedAt + wait.ms);
 	expect(run.items).toEqual([]);
 }, 60_000);
