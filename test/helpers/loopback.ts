@@ -34,13 +34,17 @@ async function listen(server: Server, scheme: 'http' | 'https'): Promise<Loopbac
 export interface Proxy extends Loopback {
 	/** What reached the proxy: `GET http://host/path` for plain requests, `CONNECT host:port` for tunnels. */
 	seen: string[];
+	/** Plain requests that brought an X-Api-Key header: the key in clear at the proxy. */
+	keysInClear(): number;
 }
 
 /** A forward HTTP proxy: forwards plain requests and tunnels CONNECT (what an https target asks for). */
 export async function startProxy(): Promise<Proxy> {
 	const seen: string[] = [];
+	let keys = 0;
 	const server = createHttpServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
 		seen.push(`${incoming.method} ${incoming.url}`);
+		if (incoming.headers['x-api-key'] !== undefined) keys++;
 		const forwarded = request(String(incoming.url), { method: incoming.method, headers: incoming.headers }, (answer) => {
 			outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
 			answer.pipe(outgoing);
@@ -60,7 +64,7 @@ export async function startProxy(): Promise<Proxy> {
 		upstream.on('error', () => client.destroy());
 		client.on('error', () => upstream.destroy());
 	});
-	return { ...(await listen(server, 'http')), seen };
+	return { ...(await listen(server, 'http')), seen, keysInClear: () => keys };
 }
 
 /** An https server with a certificate it signed itself (made by the openssl CLI for this run). */

@@ -2,11 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../../sandbox';
 import { hash, rng } from '../../sandbox/random';
 import { runLeadsopedia } from '../helpers/engine';
+import { startProxy } from '../helpers/loopback';
 import { checkCase } from './checks';
 import type { Feature } from './features';
 import { drawCase, TWIN_INTERVAL_MS, type Case } from './generate';
 import { interceptMetadata } from './metadata';
-import { startKeyWatchingProxy } from './proxy';
 import { makeWorld } from './world';
 
 export interface CaseResult {
@@ -86,8 +86,8 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 		const baseUrls = c.twin ? [sandbox.baseUrl, sandbox.baseUrl.replace('127.0.0.1', 'localhost')] : [c.baseUrlSpelling(sandbox.baseUrl)];
 		if (c.twin) control.setOptions({ intervalMs: TWIN_INTERVAL_MS });
 		if (c.variation.files === 'redirect' && c.variation.fileRedirectTo === 'link-local') stopIntercepting = interceptMetadata();
-		const proxy = c.proxied ? await startKeyWatchingProxy() : undefined;
-		const parameters = proxy ? { ...c.parameters, requestOptions: { ...(c.parameters.requestOptions as object), proxy: proxy.url } } : c.parameters;
+		const proxy = c.proxied ? await startProxy() : undefined;
+		const parameters = proxy ? { ...c.parameters, requestOptions: { ...(c.parameters.requestOptions as object), proxy: proxy.origin } } : c.parameters;
 		const runs = await Promise.all(
 			baseUrls.map(
 				async (baseUrl) =>
@@ -104,7 +104,7 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 		await proxy?.stop();
 		const log = control.requestLog();
 		const problems = runs.flatMap((run, index) =>
-			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length, keysAtProxy: proxy?.keysSeen ?? 0, baseUrl: baseUrls[index] }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
+			checkCase(c, { run, log, apiKey: String(c.credentials.apiKey), stoppedAt, runs: runs.length, keysAtProxy: proxy?.keysInClear() ?? 0, baseUrl: baseUrls[index] }).map((problem) => (c.twin ? `${baseUrls[index]}: ${problem}` : problem)),
 		);
 		return { seed, problems, summary: summarise(c), labels: labelsOf(c) };
 	} finally {
