@@ -4,7 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { CREDENTIAL_DEFAULTS, LEADSOPEDIA_API_HOST, SAFE_BASE_URL } from '../nodes/Leadsopedia/shared/credentials';
+import { CREDENTIAL_DEFAULTS, CREDENTIAL_LIMITS, LEADSOPEDIA_API_HOST, SAFE_BASE_URL } from '../nodes/Leadsopedia/shared/credentials';
 
 export class LeadsopediaApi implements ICredentialType {
 	name = 'leadsopediaApi';
@@ -49,7 +49,7 @@ export class LeadsopediaApi implements ICredentialType {
 			name: 'requestInterval',
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.requestInterval,
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: CREDENTIAL_LIMITS.requestInterval },
 			description:
 				'The API allows one call every 10 seconds per key: every node and trigger using this key in this n8n waits its turn. 0 turns the spacing off (for the sandbox or a plan with other limits).',
 		},
@@ -58,7 +58,7 @@ export class LeadsopediaApi implements ICredentialType {
 			name: 'maxTries',
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.maxTries,
-			typeOptions: { minValue: 1, maxValue: 10 },
+			typeOptions: { minValue: 1, maxValue: CREDENTIAL_LIMITS.maxTries },
 			description:
 				'Tries in all for a call hit by a rate limit, or, for calls safe to repeat, by a server failure or a lost connection',
 		},
@@ -67,16 +67,16 @@ export class LeadsopediaApi implements ICredentialType {
 			name: 'maxRetryWait',
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.maxRetryWait,
-			typeOptions: { minValue: 1 },
-			description: 'The longest wait before a retry. A rate limit asking for longer (a spent monthly quota) fails at once with the reset date.',
+			typeOptions: { minValue: 1, maxValue: CREDENTIAL_LIMITS.maxRetryWait },
+			description: 'The longest wait before a retry, at most a day. A rate limit asking for longer (a spent monthly quota) fails at once with the reset date.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
 			default: CREDENTIAL_DEFAULTS.timeout,
-			typeOptions: { minValue: 1 },
-			description: 'How long to wait for an answer before the call counts as lost',
+			typeOptions: { minValue: 1, maxValue: CREDENTIAL_LIMITS.timeout },
+			description: 'How long a call may take in all, from sending it to the last byte of the answer, before it counts as lost (at most an hour)',
 		},
 		// n8n adds these two fields to every credential; declared here so that n8n keeps them
 		// with a safe default: in the HTTP Request node the key goes to the API's host only.

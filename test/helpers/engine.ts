@@ -67,6 +67,8 @@ export interface RunOptions {
 	asServer?: boolean;
 	/** Press Stop on the execution when this settles (needs `asServer` to reach the node). */
 	stop?: Promise<unknown>;
+	/** The node's Settings → Execute Once. */
+	executeOnce?: boolean;
 }
 
 /** A node of a test workflow that uses the test's Leadsopedia credential. */
@@ -89,6 +91,7 @@ export async function runLeadsopedia(parameters: INodeParameters, options: RunOp
 			...nodeWithCredential('leadsopedia', 'Leadsopedia', 'n8n-nodes-leadsopedia.leadsopedia', parameters),
 			position: [200, 0],
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.executeOnce ? { executeOnce: true } : {}),
 		},
 	];
 	const workflow = new Workflow({

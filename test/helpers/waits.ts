@@ -6,6 +6,8 @@
  */
 export interface Wait {
 	ms: number;
+	/** Whose copy of `sleep`: the node's (through n8n-workflow) or n8n-core's runner. */
+	owner: 'n8n-workflow' | 'n8n-core';
 	/** On the sandbox log's clock (`performance.timeOrigin + performance.now()`). */
 	askedAt: number;
 	/** When it ran out or was cut short; undefined while pending. */
@@ -17,9 +19,10 @@ type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const now = () => performance.timeOrigin + performance.now();
 
 // Each package has its own copy of @n8n/utils: spy on each one's `sleep`.
-const sleepModules = ['n8n-workflow', 'n8n-core'].map(
-	(owner) => require(require.resolve('@n8n/utils/sleep', { paths: [require.resolve(owner)] })) as { sleep: Sleep },
-);
+const sleepModules = (['n8n-workflow', 'n8n-core'] as const).map((owner) => ({
+	owner,
+	module: require(require.resolve('@n8n/utils/sleep', { paths: [require.resolve(owner)] })) as { sleep: Sleep },
+}));
 
 /** Records every wait asked during each test of the file; returns the ones of the running test. */
 export function recordWaits(): () => Wait[] {
@@ -27,10 +30,10 @@ export function recordWaits(): () => Wait[] {
 	let spies: jest.SpyInstance[] = [];
 	beforeEach(() => {
 		waits.length = 0;
-		spies = sleepModules.map((module) => {
+		spies = sleepModules.map(({ owner, module }) => {
 			const real = module.sleep;
 			return jest.spyOn(module, 'sleep').mockImplementation(async (ms: number, signal?: AbortSignal) => {
-				const wait: Wait = { ms, askedAt: now() };
+				const wait: Wait = { ms, owner, askedAt: now() };
 				waits.push(wait);
 				try {
 					return await real(ms, signal);

@@ -81,9 +81,19 @@ test('Batching spaces the input items on top of the pacing: n8n’s runner honou
 	const starts = sandbox().control.requestLog().map((entry) => entry.startedAt);
 	expect(starts).toHaveLength(3);
 	// n8n's runner waited the Batching interval before the 2nd and 3rd items (no pacing here:
-	// Seconds Between Calls is 0), and each of those items' calls came after its wait. Gaps
+	// Seconds Between Calls is 0). Every item is checked before the first call, so the calls
+	// start once the last item is in, and the node then keeps n8n's spacing: it asks a wait of
+	// about the interval before the 2nd and 3rd calls, and each call comes after its wait. Gaps
 	// between arrivals are not compared: on a busy machine an earlier arrival can be late.
 	const asked = waits();
-	expect(asked.map((wait) => wait.ms)).toEqual([400, 400]);
-	asked.forEach((wait, index) => expect(wait.endedAt).toBeLessThanOrEqual(starts[index + 1]));
+	const runners = asked.filter((wait) => wait.owner === 'n8n-core');
+	expect(runners.map((wait) => wait.ms)).toEqual([400, 400]);
+	const lastItemIn = runners[1].endedAt ?? Infinity;
+	expect(starts[0]).toBeGreaterThanOrEqual(lastItemIn);
+	const spacing = asked.filter((wait) => wait.owner === 'n8n-workflow' && wait.askedAt >= lastItemIn);
+	expect(spacing).toHaveLength(2);
+	spacing.forEach((wait, index) => {
+		expect(wait.ms).toBeGreaterThan(300);
+		expect(wait.endedAt).toBeLessThanOrEqual(starts[index + 1]);
+	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
-import { askedBetween, now, recordWaits, plannedMs } from '../helpers/waits';
+import { askedBetween, now, recordWaits, plannedMs, type Wait } from '../helpers/waits';
 import { byId, listNamed, runAgainst, useSandbox } from './sandbox-run';
 
 const PAGES = 30;
@@ -28,6 +28,19 @@ async function afterCalls(box: Sandbox, count: number): Promise<number> {
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 	throw new Error(`the sandbox never saw ${count} calls`);
+}
+
+/**
+ * Resolves once the node has asked for a wait like this one; the time of that moment. The
+ * sandbox logs a call as it arrives, before its answer leaves: a Stop timed by the log would
+ * come while the call is in flight, before the node has read the answer and started waiting.
+ */
+async function waitAsked(isIt: (wait: Wait) => boolean): Promise<number> {
+	for (let polls = 0; polls < 6000; polls++) {
+		if (waits().some(isIt)) return now();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	throw new Error('the node never asked for that wait');
 }
 
 /** Runs the node as the server does and presses Stop when `stopWhen` resolves. */
@@ -73,21 +86,25 @@ test.each([
 		setUp: () => sandbox().control.setOptions({ intervalMs: INTERVAL_MS }),
 	},
 	{
-		// The first backoff lasts 0.5 to 1 s: Stop comes right after the 503.
+		// The first backoff lasts 0.5 to 1 s.
 		moment: 'the backoff after a 503',
 		callsBeforeStop: 1,
 		credentials: { maxTries: 4, maxRetryWait: 60 },
 		setUp: () => sandbox().control.injectFaults({ kind: 503, times: 1 }),
+		stopAt: () => waitAsked((wait) => wait.ms >= 500 && wait.ms <= 1000),
 	},
 	{
+		// Pacing off, so that the hold is the wait the node is in (not a 10 s turn before it).
 		moment: 'a 30 s Retry-After hold',
 		callsBeforeStop: 1,
-		credentials: { maxTries: 4, maxRetryWait: 60 },
+		credentials: { requestInterval: 0, maxTries: 4, maxRetryWait: 60 },
 		setUp: () => sandbox().control.injectFaults({ kind: 429, retryAfter: 30, times: 1 }),
+		stopAt: () => waitAsked((wait) => wait.ms > 25_000 && wait.ms <= 30_000),
 	},
-])('Stop during $moment: no call after it, the node ends at once', async ({ callsBeforeStop, credentials, setUp }) => {
+])('Stop during $moment: no call after it, the node ends at once', async ({ callsBeforeStop, credentials, setUp, stopAt }) => {
 	setUp();
-	const { run, endedAt, callsAfterStop, outlasting } = await runAndStop(returnAllOfBigList(), credentials, afterCalls(sandbox(), callsBeforeStop));
+	const stopWhen = stopAt ? stopAt() : afterCalls(sandbox(), callsBeforeStop);
+	const { run, endedAt, callsAfterStop, outlasting } = await runAndStop(returnAllOfBigList(), credentials, stopWhen);
 	expect(callsAfterStop).toBe(0);
 	expect(apiCalls(sandbox())).toHaveLength(callsBeforeStop);
 	// At once: the node ended before any wait it was in, or was about to start, ran out.

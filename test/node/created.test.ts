@@ -39,29 +39,53 @@ const cases: CreatedCase[] = [
 	},
 ];
 
-describe('201 Created with a Location header and no body', () => {
+/**
+ * Issue 19, point 6: a small JSON body without an id ({}, a message) is as silent about the
+ * new item as no body: the id is read from Location whenever the body has none.
+ */
+const bodiesWithoutId: Array<[string, string, IDataObject]> = [
+	['no body', '', {}],
+	['{}', '{}', {}],
+	['{"message":"Created"}', '{"message":"Created"}', { message: 'Created' }],
+	['an id of null', '{"id":null,"status":"created"}', { status: 'created' }],
+];
+
+describe('201 Created with a Location header and no id in the body', () => {
 	useNock();
 
-	it.each(cases)('$title', async ({ parameters, path, location, output }) => {
-		api().post(v1(path)).reply(201, '', { Location: location });
+	describe.each(bodiesWithoutId)('body: %s', (_title, reply, kept) => {
+		it.each(cases)('$title', async ({ parameters, path, location, output }) => {
+			api().post(v1(path)).reply(201, reply, { Location: location, ...(reply ? { 'Content-Type': 'application/json' } : {}) });
 
-		const result = await run(parameters);
+			const result = await run(parameters);
 
-		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual(pairedTo(0, [output]));
-		expect(requestLines()).toEqual([`POST ${v1(path)}`]);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toEqual(pairedTo(0, [{ ...output, ...kept }]));
+			expect(requestLines()).toEqual([`POST ${v1(path)}`]);
+		});
+	});
+
+	it('a body that names the id wins over Location', async () => {
+		api().post(v1('/mylists')).reply(201, { id: 44, name: 'Trade show', total_contacts: 0 }, { Location: `${BASE_URL}/mylists/43` });
+
+		const result = await run({ resource: 'list', operation: 'create', name: 'Trade show' });
+
+		expect(result.items).toEqual(pairedTo(0, [{ id: 44, name: 'Trade show', total_contacts: 0 }]));
 	});
 
 	it.each([
-		['no Location', {}],
-		['a Location that names no id', { Location: `${BASE_URL}/mylists` }],
-	])('with %s: an error that says the API did act', async (_title, headers) => {
-		api().post(v1('/mylists')).reply(201, '', headers);
+		['no Location', '', {}],
+		['a Location that names no id', '', { Location: `${BASE_URL}/mylists` }],
+		['{} and no Location', '{}', {}],
+		['a message and a Location that names no id', '{"message":"Created"}', { Location: '/v1/mylists' }],
+	])('with %s: an error that says the API did act', async (_title, reply, headers) => {
+		api().post(v1('/mylists')).reply(201, reply, headers);
 
 		const result = await run({ resource: 'list', operation: 'create', name: 'Trade show' });
 
 		expect(result.items).toEqual([]);
 		expect(result.error?.message).toBe('Leadsopedia created the item but did not say which (201 on create list)');
 		expect(result.error?.description).toMatch(/The item was created/);
+		expect(requestLines()).toEqual([`POST ${v1('/mylists')}`]);
 	});
 });

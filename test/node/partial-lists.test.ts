@@ -126,6 +126,95 @@ describe('Get Many never returns part of a list as all of it', () => {
 	});
 });
 
+/**
+ * Issue 19, point 8: an API that ignores the page size asked for, says nothing of it or
+ * echoes the one asked. The pages themselves tell the size it serves: a full page that is
+ * not the last.
+ */
+describe('Get Many pages by what the pages hold', () => {
+	useNock();
+
+	interface Sizing {
+		total: number;
+		/** The size it serves for the one asked. */
+		served: (asked: number) => number;
+		/** The `limit` its envelope states. */
+		stated: (asked: number, served: number) => number | null;
+		counts?: (served: number) => IDataObject;
+		calls: number;
+	}
+
+	function serveSized({ total, served, stated, counts, calls }: Sizing): void {
+		api()
+			.get(v1('/contacts'))
+			.query(true)
+			.times(calls)
+			.reply((uri) => {
+				const query = new URL(uri, 'https://x.test').searchParams;
+				const page = Number(query.get('page'));
+				const asked = Number(query.get('limit'));
+				const size = served(asked);
+				const envelope = counts ? counts(size) : { total, pagesCount: Math.ceil(total / size) };
+				return [200, { contacts: ids((page - 1) * size + 1, Math.min(page * size, total)), page, limit: stated(asked, size), ...envelope }];
+			});
+	}
+	const fixed100 = { served: () => 100, stated: () => null };
+
+	const echoesCap500 = { served: (asked: number) => Math.min(asked, 500), stated: (asked: number) => asked };
+
+	it.each([
+		{
+			title: 'limit: null and pages of 100 where 50 were asked: all 300 contacts, at the size served',
+			sizing: { total: 300, ...fixed100 },
+			parameters: { returnAll: true, options: { pageSize: 50 } },
+			calls: ['page=1&limit=50', 'page=2&limit=100', 'page=3&limit=100'],
+			from: 1,
+			to: 300,
+		},
+		{
+			title: 'the same with only a total',
+			sizing: { total: 300, ...fixed100, counts: () => ({ total: 300 }) },
+			parameters: { returnAll: true, options: { pageSize: 50 } },
+			calls: ['page=1&limit=50', 'page=2&limit=100', 'page=3&limit=100'],
+			from: 1,
+			to: 300,
+		},
+		{
+			title: 'a cap of 500 that echoes the asked 1000: all 1,200 contacts, no "run it again"',
+			sizing: { total: 1200, ...echoesCap500, counts: () => ({ total: 1200 }) },
+			parameters: { returnAll: true, options: { pageSize: 1000 } },
+			calls: ['page=1&limit=1000', 'page=2&limit=500', 'page=3&limit=500'],
+			from: 1,
+			to: 1200,
+		},
+		{
+			title: 'a fixed size of 100 where 1000 were asked, from an Offset with a Limit: exactly those items',
+			sizing: { total: 1000, ...fixed100 },
+			parameters: { limit: 150, options: { offset: 250, pageSize: 1000 } },
+			calls: ['page=1&limit=400', 'page=3&limit=100', 'page=4&limit=100'],
+			from: 251,
+			to: 400,
+		},
+	])('$title', async ({ sizing, parameters, calls, from, to }) => {
+		serveSized({ ...sizing, calls: calls.length });
+
+		const result = await run(getMany(parameters));
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual(pairedTo(0, ofList7(from, to)));
+		expect(requestLines()).toEqual(pages(...calls));
+	});
+
+	it('a page short of the size a full page settled, while the total says more: still an error', async () => {
+		serveSized({ total: 300, ...fixed100, counts: () => ({ total: 400 }), calls: 4 });
+
+		const result = await run(getMany({ returnAll: true, options: { pageSize: 50 } }));
+
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe("Leadsopedia's answer to get many contacts ended early: page 4 had 0 of 100 items");
+	});
+});
+
 describe('Options → Offset', () => {
 	useNock();
 

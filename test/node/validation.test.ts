@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { api, expectRefused, listRef, requestLines, run, useNock, v1 } from '../helpers/nock';
+import { expectRefused, listRef, requestLines, run, useNock } from '../helpers/nock';
 
 /** A list id typed as an expression: n8n's own regex check of the By ID mode does not see it. */
 const listExpression = (value: string) => listRef(`={{ ${JSON.stringify(value)} }}`);
@@ -97,14 +97,13 @@ describe('Bad input is refused before any request', () => {
 describe('A refused input item reads as the node’s own error, not as an API answer', () => {
 	useNock();
 
-	it('is a NodeOperationError naming the item, with no HTTP code', async () => {
-		api().get(v1('/contacts/7')).query({ email: 'ok@acme.com' }).reply(200, { id: 1, email: 'ok@acme.com' });
+	it('is a NodeOperationError naming the item, with no HTTP code, and no item calls (issue 19, point 2)', async () => {
 		const input = [{ email: 'ok@acme.com' }, { email: 'jane@' }];
 
 		const result = await run(contactGet('={{ $json.email }}'), { input });
 
 		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'Email "jane@" is not a valid email address', context: { itemIndex: 1 } });
 		expect(result.error?.httpCode ?? undefined).toBeUndefined();
-		expect(requestLines()).toEqual(['GET /v1/contacts/7?email=ok%40acme.com']);
+		expect(requestLines()).toEqual([]);
 	});
 });

@@ -16,9 +16,17 @@ function idNamedBy(location: unknown): number | undefined {
 	return isLeadsopediaId(id) ? Number(id) : undefined;
 }
 
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a 201's body names the new item's id: anything else leaves Location to tell. */
+export function namesId(body: unknown): boolean {
+	return isObject(body) && body.id !== undefined && body.id !== null && body.id !== '';
+}
+
 /**
- * A 201 Created without a body: the API document promises only a Location header. The item
- * is the fields sent plus the id the header names, without spending another call on it.
+ * A 201 Created whose body names no id (none, `{}`, a message): the API document promises
+ * only a Location header. The item is the fields sent, what the body holds, and the id the
+ * header names, without spending another call on it.
  */
 export function createdFromLocation(
 	context: Pick<IExecuteSingleFunctions, 'getNode'>,
@@ -29,8 +37,8 @@ export function createdFromLocation(
 	const id = idNamedBy(answer.headers.location);
 	if (id === undefined) {
 		throw new NodeOperationError(context.getNode(), `Leadsopedia created the item but did not say which (201 on ${operation})`, {
-			description: 'It answered 201 Created without a body and without a Location header naming the new id. The item was created: look it up in Leadsopedia rather than creating it again.',
+			description: 'It answered 201 Created with no id in its body and no Location header naming the new id. The item was created: look it up in Leadsopedia rather than creating it again.',
 		});
 	}
-	return { ...sent, id };
+	return { ...sent, ...(isObject(answer.body) ? answer.body : {}), id };
 }

@@ -1,5 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { credentialProblem, credentialsFrom } from './credentials';
+import { Deadline, isTimeoutCode, release, textWithin } from './deadline';
 import { networkCodeOf } from './transport';
 
 const SERVER_FAILURE = 'The Leadsopedia server failed to answer. The key may be fine: test again in a few minutes.';
@@ -15,8 +16,6 @@ const ANSWERS: Record<number, string> = {
 	502: SERVER_FAILURE,
 	503: SERVER_FAILURE,
 };
-
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
 interface FullResponse {
 	statusCode: number;
@@ -60,7 +59,7 @@ function verdictOn(response: FullResponse, baseUrl: string): INodeCredentialTest
 }
 
 function unreachable(origin: string, code: string, timeoutMs: number): string {
-	if (TIMEOUT_CODES.has(code)) {
+	if (isTimeoutCode(code)) {
 		const seconds = timeoutMs / 1000;
 		return `The Leadsopedia API at ${origin} did not answer within ${seconds} second${seconds === 1 ? '' : 's'} (${code}). Check the Base URL, or raise Timeout if the network is slow.`;
 	}
@@ -87,9 +86,12 @@ export async function leadsopediaApiTest(this: ICredentialTestFunctions, credent
 	// gives it (ICredentialTestFunctions), and it applies n8n's proxy settings. n8n's linter
 	// flags `this.helpers.request` as deprecated for httpRequest, which does not exist here.
 	const { request } = this.helpers;
+	// request() takes no abort signal: the whole test is raced against Timeout, and the body,
+	// asked for as a stream, is dropped (with its connection) when the time is up.
+	const deadline = new Deadline(timeoutMs);
 	let response: FullResponse;
 	try {
-		response = (await request({
+		const sent = request({
 			method: 'GET',
 			uri: `${baseUrl}/account`,
 			headers: { 'X-Api-Key': apiKey, Accept: 'application/json' },
@@ -99,7 +101,10 @@ export async function leadsopediaApiTest(this: ICredentialTestFunctions, credent
 			resolveWithFullResponse: true,
 			followRedirect: false,
 			timeout: timeoutMs,
-		})) as FullResponse;
+			useStream: true,
+		}) as Promise<FullResponse>;
+		const answer = await deadline.race(sent, (late) => release(late.body));
+		response = { ...answer, body: await textWithin(deadline, answer.body) };
 	} catch (error) {
 		// Only the code: the client's error holds the request, key header included.
 		return failed(unreachable(new URL(baseUrl).origin, networkCodeOf(error), timeoutMs));

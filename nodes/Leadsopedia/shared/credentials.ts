@@ -1,4 +1,6 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
+import { isLoopbackHost } from './addresses';
+import { readApiKey, type ApiKeyReading } from './api-key';
 
 export const CREDENTIAL_TYPE = 'leadsopediaApi';
 
@@ -23,11 +25,22 @@ export const CREDENTIAL_DEFAULTS = {
 	timeout: 60,
 } as const;
 
-function seconds(value: unknown, fallback: number): number {
+/**
+ * The most each field takes, in the editor and at run time: Node's timers hold about 24.8
+ * days, and a longer wait fires after 1 ms (a Timeout typed to mean "never" would fail at
+ * once, a Max Wait would retry at once).
+ */
+export const CREDENTIAL_LIMITS = {
+	requestInterval: 3600,
+	maxTries: 10,
+	maxRetryWait: 86_400,
+	timeout: 3600,
+} as const;
+
+function seconds(value: unknown, fallback: number, max: number): number {
 	const number = Number(value);
-	return value === undefined || value === null || value === '' || !Number.isFinite(number) || number < 0
-		? fallback
-		: number;
+	const given = value === undefined || value === null || value === '' || !Number.isFinite(number) || number < 0 ? fallback : number;
+	return Math.min(given, max);
 }
 
 /**
@@ -37,12 +50,19 @@ function seconds(value: unknown, fallback: number): number {
  */
 export const MIN_API_KEY_LENGTH = 16;
 
-/** The hosts plain http may go to: this machine only (a local sandbox or proxy). */
-const LOOPBACK_HOSTNAME = String.raw`(localhost|127(\.\d{1,3}){3}|\[::1\])`;
-const LOOPBACK_HOST = new RegExp(`^${LOOPBACK_HOSTNAME}$`, 'i');
+/** `word` in any mix of upper and lower case, as a pattern: the form's regex takes no flags. */
+const anyCase = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
 
-/** A Base URL the key may be sent to, as a pattern for the credential form's https notice. */
-export const SAFE_BASE_URL = String.raw`^(https:\/\/|http:\/\/${LOOPBACK_HOSTNAME}(:\d+)?(\/|$))`;
+/** The hosts plain http may go to: this machine only (a local sandbox or proxy). */
+const LOOPBACK_HOSTNAME = String.raw`(${anyCase('localhost')}|127(\.\d{1,3}){3}|\[::1\])`;
+
+/**
+ * A Base URL the key may be sent to: https, or plain http to a loopback host, in any case
+ * and with spaces around it (they are trimmed). One pattern for the credential form's https
+ * notice and the nodes' check, so the form warns exactly when the nodes refuse.
+ */
+export const SAFE_BASE_URL = String.raw`^\s*(${anyCase('https')}:\/\/|${anyCase('http')}:\/\/${LOOPBACK_HOSTNAME}(:\d+)?([\/?#\s]|$))`;
+const SAFE_BASE_URL_PATTERN = new RegExp(SAFE_BASE_URL);
 
 /** Why a credential cannot be used, said before any call: for a node's error and the Test button alike. */
 export interface CredentialProblem {
@@ -50,9 +70,8 @@ export interface CredentialProblem {
 	description?: string;
 }
 
-// HTTP trims a header value, so a pasted space still authenticates: trim it here too, so
-// the key redacted from messages is the key the API saw.
-const apiKeyOf = (data: Record<string, unknown>) => String(data.apiKey ?? '').trim();
+const savedApiKey = (data: Record<string, unknown>) => readApiKey(String(data.apiKey ?? ''));
+const keyOf = (reading: ApiKeyReading) => ('key' in reading ? reading.key : '');
 const baseUrlOf = (data: Record<string, unknown>) => String(data.baseUrl ?? '').trim().replace(/\/+$/, '');
 
 /**
@@ -69,14 +88,20 @@ export function credentialProblem(data: Record<string, unknown>): CredentialProb
 			description: 'Use https://api.leadsopedia.com/v1 unless you reach the API through a proxy.',
 		};
 	}
-	const isLoopback = LOOPBACK_HOST.test(url.hostname);
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
+	if (!SAFE_BASE_URL_PATTERN.test(String(data.baseUrl ?? ''))) {
 		return {
 			message: 'The Base URL in the Leadsopedia credential must use https',
 			description: `"${url.origin}" would send the API key unencrypted. Plain http is allowed only for a loopback address such as http://127.0.0.1.`,
 		};
 	}
-	const apiKey = apiKeyOf(data);
+	const reading = savedApiKey(data);
+	if ('wrongCharacter' in reading) {
+		return {
+			message: 'The API key in the Leadsopedia credential has a character no Leadsopedia key has',
+			description: `Character ${reading.position} of the key is ${reading.wrongCharacter}. Copy the key again from Leadsopedia under Settings → API Key.`,
+		};
+	}
+	const apiKey = reading.key;
 	if (!apiKey) return { message: 'The Leadsopedia credential has no API key' };
 	if (apiKey.length < MIN_API_KEY_LENGTH) {
 		return {
@@ -87,15 +112,28 @@ export function credentialProblem(data: Record<string, unknown>): CredentialProb
 	return undefined;
 }
 
+/**
+ * Plain http is allowed to this machine only; through a proxy on another machine the key
+ * would travel unencrypted to it, and the proxy would reach its own 127.0.0.1.
+ * `proxyHost` is the host of the node's Request Options proxy, if any.
+ */
+export function cleartextProxyProblem(baseUrl: string, proxyHost: string | undefined): CredentialProblem | undefined {
+	if (proxyHost === undefined || new URL(baseUrl).protocol !== 'http:' || isLoopbackHost(proxyHost)) return undefined;
+	return {
+		message: 'A plain-http Base URL cannot be used through a proxy on another machine',
+		description: `The proxy in the node's Request Options (${proxyHost}) would receive the API key unencrypted and reach its own ${new URL(baseUrl).host}. Use an https Base URL, or remove the proxy (one on this machine is fine).`,
+	};
+}
+
 /** The credential's fields with defaults filled in; only for data `credentialProblem` passed. */
 export function credentialsFrom(data: Record<string, unknown>): LeadsopediaCredentials {
 	return {
-		apiKey: apiKeyOf(data),
+		apiKey: keyOf(savedApiKey(data)),
 		baseUrl: baseUrlOf(data),
-		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval) * 1000,
-		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries))),
-		maxWaitMs: seconds(data.maxRetryWait, CREDENTIAL_DEFAULTS.maxRetryWait) * 1000,
-		timeoutMs: Math.max(1, seconds(data.timeout, CREDENTIAL_DEFAULTS.timeout)) * 1000,
+		intervalMs: seconds(data.requestInterval, CREDENTIAL_DEFAULTS.requestInterval, CREDENTIAL_LIMITS.requestInterval) * 1000,
+		maxTries: Math.max(1, Math.floor(seconds(data.maxTries, CREDENTIAL_DEFAULTS.maxTries, CREDENTIAL_LIMITS.maxTries))),
+		maxWaitMs: seconds(data.maxRetryWait, CREDENTIAL_DEFAULTS.maxRetryWait, CREDENTIAL_LIMITS.maxRetryWait) * 1000,
+		timeoutMs: Math.max(1, seconds(data.timeout, CREDENTIAL_DEFAULTS.timeout, CREDENTIAL_LIMITS.timeout)) * 1000,
 	};
 }
 

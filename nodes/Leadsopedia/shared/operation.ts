@@ -9,10 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
-import { createdFromLocation } from './created';
+import { createdFromLocation, namesId } from './created';
 import { asNodeError } from './errors';
 import { raisedWhenCollected } from './own-error';
 import { DEFAULT_PAGE_SIZE, fetchPages, MAX_PAGE_SIZE } from './pagination';
+import { ItemsRun, withItemIndex, type ItemTurn } from './items-run';
 import { ItemParams } from './params';
 import { callApi, connectionOf, type ApiAnswer, type Connection } from './transport';
 
@@ -42,7 +43,7 @@ export interface OperationDefinition {
 	request: (params: ItemParams) => RequestParts;
 	/** A POST the API defines as create-or-update: safe to send again after a lost answer. */
 	upsert?: boolean;
-	/** Optional fields left blank are not sent: on an existing record they would erase what is there. */
+	/** Optional fields left empty (null, undefined, blank) are not sent: on an existing record they would erase what is there. */
 	omitBlankFields?: boolean;
 	/** A paginated collection: one output item per element of this envelope field. */
 	collection?: CollectionKey;
@@ -71,11 +72,16 @@ export const asDeleted =
 	(identity: (params: ItemParams) => IDataObject): OutputShaper =>
 	(_answer, params) => [{ json: { deleted: true, ...identity(params) } }];
 
-async function run(
-	this: IExecutePaginationFunctions,
-	definition: OperationDefinition,
-	declared: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+/** What a mapped column holds when it has nothing: a database's null, a missing key, blanks. */
+const isEmptyValue = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'string' && !value.trim());
+
+type Calls = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
+
+/**
+ * Reads and checks this item's input (throwing on bad input) without any call, and returns
+ * the calls that carry the operation out: every item is checked before any item calls.
+ */
+function prepare(this: IExecutePaginationFunctions, definition: OperationDefinition, declared: DeclarativeRestApiSettings.ResultOptions): Calls {
 	const params = new ItemParams(this);
 	const operation = definition.action.toLowerCase();
 	const parts = definition.request(params);
@@ -83,7 +89,7 @@ async function run(
 	const declaredBody = (declared.options.body ?? {}) as IDataObject;
 	const fields = { ...declaredBody, ...parts.body };
 	if (definition.omitBlankFields) {
-		for (const [name, value] of Object.entries(fields)) if (typeof value === 'string' && !value.trim()) delete fields[name];
+		for (const [name, value] of Object.entries(fields)) if (isEmptyValue(value)) delete fields[name];
 	}
 	// Only a request with fields has a body (and so a Content-Type): RoutingNode starts every one with {}.
 	const body = definition.method !== 'GET' && Object.keys(fields).length ? fields : undefined;
@@ -91,22 +97,27 @@ async function run(
 	const call = { path: parts.path, qs: parts.qs, body, operation, connection };
 
 	if (definition.collection) {
+		const { collection } = definition;
 		const returnAll = params.boolean('returnAll');
 		const pageSize = params.count('options.pageSize', 'Page Size', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
 		const wanted = returnAll ? Infinity : params.count('limit', 'Limit', 1, Number.MAX_SAFE_INTEGER, 50);
 		const offset = params.count('options.offset', 'Offset', 0, Number.MAX_SAFE_INTEGER, 0);
-		const items = await fetchPages.call(this, { ...call, collection: definition.collection, wanted, pageSize, offset });
 		const shape = definition.element?.(params);
-		return items.map((json) => ({ json: shape ? shape(json) : json }));
+		return async function () {
+			const items = await fetchPages.call(this, { ...call, collection, wanted, pageSize, offset });
+			return items.map((json) => ({ json: shape ? shape(json) : json }));
+		};
 	}
-	const answer = await callApi.call(this, {
-		...call,
-		method: definition.method,
-		allowEmptyBody: definition.method === 'DELETE',
-		upsert: definition.upsert,
-	});
-	if (answer.status === 201 && answer.body === undefined) return [{ json: createdFromLocation(this, answer, body ?? {}, operation) }];
-	return await (definition.output ?? asItem).call(this, answer, params, connection);
+	return async function () {
+		const answer = await callApi.call(this, {
+			...call,
+			method: definition.method,
+			allowEmptyBody: definition.method === 'DELETE',
+			upsert: definition.upsert,
+		});
+		if (answer.status === 201 && !namesId(answer.body)) return [{ json: createdFromLocation(this, answer, body ?? {}, operation) }];
+		return await (definition.output ?? asItem).call(this, answer, params, connection);
+	};
 }
 
 /**
@@ -128,20 +139,29 @@ export function defineOperation(definition: OperationDefinition): INodePropertyO
 			operations: {
 				async pagination(this: IExecutePaginationFunctions, declared) {
 					const pairedItem = { item: this.getItemIndex() };
+					const run = ItemsRun.of(this);
+					let turn: ItemTurn<IExecutePaginationFunctions> | undefined;
 					try {
-						const items = await run.call(this, definition, declared);
+						const calls = prepare.call(this, definition, declared);
+						turn = run.arrive(this);
+						const items = await calls.call(await turn.ready());
 						// The items are fresh objects: pair them in place rather than copy 100,000 of them.
 						for (const item of items) item.pairedItem = pairedItem;
 						return items;
 					} catch (thrown) {
 						const error = asNodeError(this.getNode(), thrown);
 						if (!this.continueOnFail()) {
+							// The run's first failure is the one reported, by whichever item n8n collects first.
+							const first = run.fail(withItemIndex(error, pairedItem.item));
 							// Bad input and the like are the node's own errors, not the API's.
-							if (error instanceof NodeOperationError) return raisedWhenCollected(error);
+							if (first !== error || error instanceof NodeOperationError) return raisedWhenCollected(first);
 							throw error;
 						}
+						if (!turn) run.skipped();
 						const { message, description: detail } = error;
 						return [{ json: { error: message, ...(detail ? { description: detail } : {}) }, pairedItem }];
+					} finally {
+						turn?.done();
 					}
 				},
 			},

@@ -1,4 +1,4 @@
-import type { INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import type { INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * An item's result that raises the node's own error when n8n collects it.
@@ -11,7 +11,7 @@ import type { INodeExecutionData, NodeOperationError } from 'n8n-workflow';
  * result raises the same error, so it can never pass for an empty one; only the promise
  * machinery's `then` lookup sees nothing.
  */
-export function raisedWhenCollected(error: NodeOperationError): INodeExecutionData[] {
+export function raisedWhenCollected(error: NodeApiError | NodeOperationError): INodeExecutionData[] {
 	return new Proxy([] as INodeExecutionData[], {
 		get(_target, property) {
 			if (property === 'then') return undefined;

@@ -58,3 +58,18 @@ export function tooManyPages(context: Context, operation: string, calls: number)
 		description: 'Nothing was returned so that no partial list passes as complete.',
 	});
 }
+
+/** Why a read cannot vouch for its list: it shrank or grew past the extra calls allowed, or it has no ids to tell repeats. */
+export type ChangeSeen = 'shrank' | 'grew' | 'no ids';
+
+/** A list that kept changing under a read more than a few extra calls could make up for. */
+export function listChanged(context: Context, read: { operation: string; extraCalls: number; seen: ChangeSeen }): NodeOperationError {
+	const why = {
+		shrank: `Its total fell between pages more often than ${read.extraCalls} extra calls could make up for by reading the seams again.`,
+		grew: `It grew by more pages while it was read than ${read.extraCalls} extra calls allow.`,
+		'no ids': 'Its total fell between two pages, and its items carry no id to read the seam again without repeating them.',
+	}[read.seen];
+	return new NodeOperationError(context.getNode(), `The list changed while it was read (${read.operation})`, {
+		description: `${why} Nothing was returned so that no list with items missing passes as complete: run it again when the list changes less, or read it in batches with Limit and Options → Offset.`,
+	});
+}

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CollectionKey } from './endpoints';
-import { MAX_ITEMS_PER_INPUT, refuseTooMany, shortPage, tooManyItems, tooManyPages } from './page-checks';
+import { ListRead } from './list-read';
+import { listChanged, MAX_ITEMS_PER_INPUT, type ChangeSeen, refuseTooMany, shortPage, tooManyItems, tooManyPages } from './page-checks';
 import { callApi, type ApiCall, type ApiContext } from './transport';
 
 /** The only page size the public document names; the API answers up to 1000 (CONTRACT.md). */
@@ -65,46 +66,75 @@ export function readEnvelope(
 /** A bound for an API whose answers never end or never line up with what was asked. */
 const MAX_CALLS = 100_000;
 
+/** Extra calls a read may spend on a list that changes under it: 2, or one per 4 pages. */
+const extraCallBudget = (pages: number) => Math.max(2, Math.ceil(pages / 4));
+
+/**
+ * The page size the API serves, as its pages show it: it may serve more than asked, or cap
+ * what was asked while its envelope states no `limit` or echoes the one asked. A full page
+ * that is not the last tells the real size; the first such page settles it.
+ */
+class ServedSize {
+	private settled = false;
+
+	constructor(public value: number) {}
+
+	/** The size `page` was served at; later pages are asked for at that size. */
+	of(page: number, envelope: Page): number {
+		const held = envelope.items.length;
+		const moreFollowAt = (size: number) =>
+			envelope.total !== undefined ? (page - 1) * size + held < envelope.total : envelope.pagesKnown && page < envelope.pagesCount;
+		let served = envelope.pageLimit ?? this.value;
+		if (held > served) served = held;
+		else if (held < served && held > 0 && !this.settled && moreFollowAt(held)) served = held;
+		if (held === served && moreFollowAt(served)) this.settled = true;
+		this.value = served;
+		return served;
+	}
+}
+
 /**
  * Reads `wanted` items from `offset` on, page by page (`page`/`limit`), never by a `next`
- * link (it could carry the key elsewhere). The page size the API states is the one it used:
- * when it caps what was asked, the walk goes on at its size. Returns every item asked for
- * that the collection has, or throws: a page that comes short while the counts say more
- * follow is an error, not the end of the list.
+ * link (it could carry the key elsewhere), at the size the API's pages show it serves.
+ * Returns every item asked for that the collection has, each once, or throws: a page that
+ * comes short while its own counts say more follow is an error, not the end of the list,
+ * and so is a list that shrinks between pages more often than the seams can be read again.
  */
 export async function fetchPages(this: ApiContext, request: PageRequest): Promise<IDataObject[]> {
 	const { collection, wanted, pageSize, offset = 0, ...call } = request;
-	let size = Math.min(pageSize, offset + wanted);
-	/** Index in the whole collection of the next item wanted. */
-	let position = offset;
-	const collected: IDataObject[] = [];
+	const size = new ServedSize(Math.min(pageSize, offset + wanted));
+	const read = new ListRead(offset, wanted);
+	/** The calls the first answer's count implies, when it states one. */
+	let planned: number | undefined;
 	for (let calls = 1; calls <= MAX_CALLS; calls++) {
-		const page = Math.floor(position / size) + 1;
-		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit: size } });
+		const page = Math.floor(read.position / size.value) + 1;
+		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit: size.value } });
 		const envelope = readEnvelope(this, answer.body, collection, call.operation);
 		const { items, pagesCount, pagesKnown, total } = envelope;
-		const served = envelope.pageLimit ?? size;
-		if (calls === 1) refuseTooMany(this, { total: total ?? (pagesKnown ? pagesCount * served : undefined), offset, wanted });
+		const served = size.of(page, envelope);
+		if (calls === 1) {
+			refuseTooMany(this, { total: total ?? (pagesKnown ? pagesCount * served : undefined), offset, wanted });
+			// Pages from the offset's on, and one more when the offset's page had to be asked again at the size served.
+			const pages = Math.ceil((Math.min(total ?? 0, offset + wanted) - offset) / served);
+			if (total !== undefined) planned = Math.max(1, pages) + (page === Math.floor(offset / served) + 1 ? 0 : 1);
+		}
 
-		// Where this page starts in the whole collection, at the size the API used.
 		const first = (page - 1) * served;
-		if (position >= first && position < first + items.length) {
-			const taken = items.slice(position - first, position - first + wanted - collected.length);
-			collected.push(...taken);
-			position += taken.length;
-		}
-		if (collected.length > MAX_ITEMS_PER_INPUT) throw tooManyItems(this);
-		if (collected.length >= wanted) return collected;
+		const changed = (seen: ChangeSeen, extraCalls: number) => listChanged(this, { operation: call.operation, extraCalls, seen });
+		if (!read.add({ first, items, total })) throw changed('no ids', 0);
+		const rereads = extraCallBudget(calls - read.rereads);
+		if (read.rereads > rereads) throw changed('shrank', rereads);
+		// A list that grows at its end as fast as it is read would be chased for ever.
+		if (planned !== undefined && calls - read.rereads > planned + extraCallBudget(planned)) throw changed('grew', extraCallBudget(planned));
+		if (read.items.length > MAX_ITEMS_PER_INPUT) throw tooManyItems(this);
+		if (read.complete) return read.items;
+		if (total !== undefined && read.position >= total) return read.items;
 
-		const moreFollow = (pagesKnown && page < pagesCount) || (total !== undefined && first + items.length < total);
-		if (items.length < served) {
-			if (moreFollow) {
-				throw shortPage(this, { operation: call.operation, number: page, got: items.length, size: served, pagesCount: pagesKnown ? pagesCount : undefined, total });
-			}
-			return collected;
+		const moreFollow = total !== undefined ? first + items.length < total : pagesKnown ? page < pagesCount : items.length >= served;
+		if (items.length < served && moreFollow) {
+			throw shortPage(this, { operation: call.operation, number: page, got: items.length, size: served, pagesCount: pagesKnown ? pagesCount : undefined, total });
 		}
-		if ((pagesKnown || total !== undefined) && !moreFollow) return collected;
-		size = served;
+		if (!moreFollow && read.position >= first) return read.items;
 	}
 	throw tooManyPages(this, call.operation, MAX_CALLS);
 }

@@ -1,14 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IPollFunctions,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+	type IPollFunctions,
 } from 'n8n-workflow';
-import { checkedCredentials, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
+import { checkedCredentials, cleartextProxyProblem, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
+import { Deadline, isTimeoutCode, release } from './deadline';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
 import { holdOff, inTurn, keyFingerprint } from './pacing';
 import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
@@ -65,6 +67,8 @@ export interface ApiAnswer {
 export interface Sent {
 	response: IN8nHttpFullResponse;
 	earlierTryMayHaveActed: boolean;
+	/** The last try's deadline: a body asked for as a stream is read within it. */
+	deadline: Deadline;
 }
 
 export interface SendPolicy {
@@ -72,6 +76,8 @@ export interface SendPolicy {
 	/** Whether a lost or failed attempt may be sent again. */
 	repeatable: boolean;
 	connection?: Connection;
+	/** The total time each try may take; the Timeout unless given (a file may need longer). */
+	deadlineMs?: number;
 }
 
 export async function credentialsOf(context: ApiContext): Promise<LeadsopediaCredentials> {
@@ -99,27 +105,33 @@ export function bodyText(body: unknown): string {
 	return body === undefined || body === null ? '' : JSON.stringify(body);
 }
 
-/** Frees an answer that is not used: one asked for as a stream holds its connection until read. */
-function discard(response: IN8nHttpFullResponse): void {
-	(response.body as { destroy?: () => void } | undefined)?.destroy?.();
-}
+type Attempt = { response: IN8nHttpFullResponse; deadline: Deadline } | { networkCode: string; limitMs: number };
 
-type Attempt = { response: IN8nHttpFullResponse } | { networkCode: string };
-
-/** One attempt. The HTTP client's own error is dropped here: its request config holds the key. */
-async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions, connection?: Connection): Promise<Attempt> {
+/**
+ * One attempt. The key goes in its header as the credential was read (shared/api-key.ts),
+ * so the header carries exactly the key that redaction looks for; n8n's
+ * httpRequestWithAuthentication would send the credential's own expression instead. The
+ * HTTP client's own error is dropped here: its request config holds the key.
+ */
+async function attempt(this: ApiContext, credentials: LeadsopediaCredentials, options: IHttpRequestOptions, policy: SendPolicy): Promise<Attempt> {
+	const connection = connectionOptions(credentials, policy.connection);
+	// The request's own `timeout` limits silence only; this bounds the whole exchange. n8n's
+	// httpRequestWithAuthentication would replace the signal with the Stop's alone.
+	const deadline = new Deadline(policy.deadlineMs ?? Number(connection.timeout));
 	try {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		const response = (await this.helpers.httpRequest({
 			...options,
-			...connectionOptions(credentials, connection),
+			...connection,
+			headers: { ...options.headers, 'X-Api-Key': credentials.apiKey },
+			abortSignal: deadline.withStop(Stop.of(this).signal),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// A redirect could lead the key header to another host: never follow one.
 			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;
-		return { response };
+		return { response, deadline };
 	} catch (error) {
-		return { networkCode: networkCodeOf(error) };
+		return { networkCode: deadline.expired ? 'ETIMEDOUT' : networkCodeOf(error), limitMs: deadline.ms };
 	}
 }
 
@@ -142,6 +154,8 @@ export async function sendToApi(
 	options: IHttpRequestOptions,
 	policy: SendPolicy,
 ): Promise<Sent> {
+	const proxyProblem = cleartextProxyProblem(credentials.baseUrl, policy.connection?.proxy?.host);
+	if (proxyProblem) throw new NodeOperationError(this.getNode(), proxyProblem.message, { description: proxyProblem.description });
 	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
 	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
@@ -150,7 +164,7 @@ export async function sendToApi(
 	// A lost connection or a 5xx may come after the API acted; a 429 never does.
 	let earlierTryMayHaveActed = false;
 	for (let tryNumber = 1; ; tryNumber++) {
-		const send = async () => await attempt.call(this, credentials, options, policy.connection);
+		const send = async () => await attempt.call(this, credentials, options, policy);
 		const outcome = await inTurn(key, credentials.intervalMs, send, stop);
 		// A request n8n aborted for the Stop ends as a network error: not one to try again.
 		stop.check();
@@ -163,9 +177,12 @@ export async function sendToApi(
 				continue;
 			}
 			// The code goes in the description: n8n would replace a message naming it with its own.
+			const what = isTimeoutCode(outcome.networkCode)
+				? `No complete answer arrived within ${outcome.limitMs / 1000} s`
+				: 'The connection failed before an answer arrived';
 			throw fail(
 				`Could not reach Leadsopedia to ${policy.operation}`,
-				`The connection failed before an answer arrived (${outcome.networkCode}${tryNumber > 1 ? `, ${tryNumber} tries` : ''}). Check the Base URL and the network.`,
+				`${what} (${outcome.networkCode}${tryNumber > 1 ? `, ${tryNumber} tries` : ''}). Check the Base URL and the network.`,
 			);
 		}
 
@@ -182,20 +199,20 @@ export async function sendToApi(
 					429,
 				);
 			}
-			if (lastTry) return { response, earlierTryMayHaveActed };
+			if (lastTry) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
 			holdOff(key, now + pause);
-			discard(response);
+			release(response.body);
 			continue;
 		}
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
-			discard(response);
+			release(response.body);
 			await stop.pause(backoffMs(tryNumber, credentials.maxWaitMs));
 			continue;
 		}
-		return { response, earlierTryMayHaveActed };
+		return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 	}
 }
 

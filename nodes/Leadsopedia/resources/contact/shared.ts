@@ -29,8 +29,21 @@ const contactFields: ContactField[] = [
  */
 const NUMBER_AS_TEXT = '={{ typeof $value === "number" ? String($value) : $value }}';
 
-/** "Additional Fields" / "Update Fields": each chosen field goes into the body under its API name. */
-export function contactFieldsCollection(name: string, displayName: string, show: Show): INodeProperties {
+/** What an empty value does, said on every field of a collection. */
+export const EMPTY_VALUE = {
+	/** Create or Update leaves it out (operation `omitBlankFields`): a mapped empty column must not erase stored data. */
+	notSent: 'Left empty (or null from an expression), it is not sent and the stored value stays; to clear it, use Contact → Update.',
+	clears: 'An empty value clears the stored one.',
+};
+
+/** A field's description followed by a sentence of its collection's. */
+const withSentence = (description: string, sentence: string) => `${description}. ${sentence}`;
+
+/**
+ * "Additional Fields" / "Update Fields": each chosen field goes into the body under its API
+ * name; `emptyValue` says what an empty one does.
+ */
+export function contactFieldsCollection(name: string, displayName: string, show: Show, emptyValue: string): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -43,7 +56,7 @@ export function contactFieldsCollection(name: string, displayName: string, show:
 			name: field.name,
 			type: 'string',
 			default: '',
-			description: field.description,
+			description: withSentence(field.description, emptyValue),
 			placeholder: field.placeholder,
 			routing: { send: { type: 'body', property: field.apiName, ...(field.apiName === 'country' ? {} : { value: NUMBER_AS_TEXT }) } },
 		})),

@@ -1,7 +1,7 @@
 import { endpoints } from '../../shared/endpoints';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
-import { contactFieldsCollection, contactIdField } from './shared';
+import { contactFieldsCollection, EMPTY_VALUE, contactIdField } from './shared';
 
 const show = showFor('contact', 'update');
 
@@ -18,5 +18,5 @@ export const contactUpdate: OperationModule = {
 			return { path: endpoints.contact(params.id('contactId', 'Contact ID')) };
 		},
 	}),
-	fields: [contactIdField(show), contactFieldsCollection('updateFields', 'Update Fields', show)],
+	fields: [contactIdField(show), contactFieldsCollection('updateFields', 'Update Fields', show, EMPTY_VALUE.clears)],
 };

@@ -2,7 +2,7 @@ import { listLocator } from '../../shared/descriptions';
 import { endpoints } from '../../shared/endpoints';
 import { defineOperation } from '../../shared/operation';
 import { showFor, type OperationModule } from '../../shared/resource';
-import { contactFieldsCollection, emailField } from './shared';
+import { contactFieldsCollection, EMPTY_VALUE, emailField } from './shared';
 
 const show = showFor('contact', 'upsert');
 
@@ -23,6 +23,6 @@ export const contactUpsert: OperationModule = {
 	fields: [
 		listLocator(show),
 		emailField(show, 'A contact with this email in the list is updated; otherwise a new one is added'),
-		contactFieldsCollection('additionalFields', 'Additional Fields', show),
+		contactFieldsCollection('additionalFields', 'Additional Fields', show, EMPTY_VALUE.notSent),
 	],
 };
