@@ -13,16 +13,16 @@ export interface Loopback {
 	stop(): Promise<void>;
 }
 
-async function listen(server: Server, scheme: 'http' | 'https'): Promise<Loopback> {
+async function listen(server: Server, scheme: 'http' | 'https', host = '127.0.0.1'): Promise<Loopback> {
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(0, host, resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
-		origin: `${scheme}://127.0.0.1:${port}`,
+		origin: `${scheme}://${host}:${port}`,
 		stop: async () => {
 			// A server that never answers keeps its sockets open: close them, or close() waits forever.
 			for (const socket of sockets) socket.destroy();
@@ -38,8 +38,12 @@ export interface Proxy extends Loopback {
 	keysInClear(): number;
 }
 
-/** A forward HTTP proxy: forwards plain requests and tunnels CONNECT (what an https target asks for). */
-export async function startProxy(): Promise<Proxy> {
+/**
+ * A forward HTTP proxy: forwards plain requests and tunnels CONNECT (what an https target asks
+ * for). On 127.0.0.1 unless `host` names another address of this machine (one that looks like
+ * another machine's to the node).
+ */
+export async function startProxy(host?: string): Promise<Proxy> {
 	const seen: string[] = [];
 	let keys = 0;
 	const server = createHttpServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -64,7 +68,7 @@ export async function startProxy(): Promise<Proxy> {
 		upstream.on('error', () => client.destroy());
 		client.on('error', () => upstream.destroy());
 	});
-	return { ...(await listen(server, 'http')), seen, keysInClear: () => keys };
+	return { ...(await listen(server, 'http', host)), seen, keysInClear: () => keys };
 }
 
 /** An https server with a certificate it signed itself (made by the openssl CLI for this run). */

@@ -21,7 +21,7 @@ export const FEATURES = [
 	'keyOnTwoHostSpellings',
 	/** Timeouts typed to mean "never", beyond Node's timer: 9,999,999 s in the credential and in the node's Request Options (point 12). */
 	'timeoutBeyondTimer',
-	/** A proxy in the node's Request Options while the Base URL is plain http on loopback (point 13). */
+	/** A proxy on another machine (an address of this one that is not loopback) in the node's Request Options, the Base URL plain http on loopback (point 13). */
 	'proxyOnHttpLoopback',
 	/** The Base URL typed in capitals (HTTP://, LOCALHOST): the node takes it; the credential form must not warn (point 14). */
 	'baseUrlInCapitals',

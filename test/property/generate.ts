@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { type Variation, type VariationOverrides } from '../../sandbox';
 import { drawVariation, RATE_LIMITED_BODIES } from '../../sandbox/variations';
@@ -30,14 +31,23 @@ export interface Case {
 	trickling: boolean;
 	/** How the Base URL is typed: its host 127.0.0.1 or localhost, in any case, with or without a trailing slash. */
 	baseUrlSpelling: (baseUrl: string) => string;
-	/** Send through a forward proxy (Request Options → Proxy): the Base URL is plain http, so the key would go to it in clear. */
-	proxied: boolean;
+	/**
+	 * Send through a forward proxy (Request Options → Proxy) at this address of this machine
+	 * that is not loopback, so it stands for a proxy on another machine: the Base URL is plain
+	 * http, so the key would go to it in clear over the network.
+	 */
+	proxied?: string;
 	/** Run twice at once, the second time with the Base URL's host spelled localhost, on a paced key against the API's interval. */
 	twin: boolean;
 }
 
 /** The API's interval in twin cases, and the credential's Seconds Between Calls there: the same. */
 export const TWIN_INTERVAL_MS = 40;
+
+/** An IPv4 address of this machine other than loopback, for a proxy that looks remote; none on a machine without a network. */
+const NETWORK_ADDRESS = Object.values(networkInterfaces())
+	.flat()
+	.find((address) => address?.family === 'IPv4' && !address.internal)?.address;
 
 /** Operations that make one call for one item. */
 const ONE_CALL = ['account:get', 'account:getCredits', 'account:getUsage', 'list:get', 'contact:get', 'download:get'];
@@ -129,7 +139,7 @@ export async function drawCase(seed: number, world: World, features: ReadonlySet
 	const timeout = trickling ? 1 : never ? 9_999_999 : pick(random, [undefined, 30, 300, 9_999_999]);
 	const requestOptions = never ? { timeout: 9_999_999_000 } : pick(random, [undefined, { timeout: 60_000 }]);
 	// Not with a redirect to the metadata address: that is intercepted, and an intercepted request never reaches a proxy.
-	const proxied = features.has('proxyOnHttpLoopback') && !twin && !trickling && variation.fileRedirectTo !== 'link-local' && (focus === 'proxyOnHttpLoopback' || random() < 0.1);
+	const proxied = features.has('proxyOnHttpLoopback') && !twin && !trickling && variation.fileRedirectTo !== 'link-local' && (focus === 'proxyOnHttpLoopback' || random() < 0.1) ? NETWORK_ADDRESS : undefined;
 	const apiKey = pastedKey(world.sandbox.apiKey, random, features, focus);
 	const capitals = features.has('baseUrlInCapitals') && (focus === 'baseUrlInCapitals' || random() < 0.2);
 	const baseUrlSpelling = pick(random, capitals ? CAPITAL_BASE_URLS : LOWER_CASE_BASE_URLS);

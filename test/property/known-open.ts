@@ -10,5 +10,4 @@ export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	tiesShuffled: 3,
 	keyOnTwoHostSpellings: 11,
 	rateLimitSaysQuota: 7,
-	proxyOnHttpLoopback: 13,
 };

@@ -27,6 +27,8 @@ function labelsOf(c: Case): string[] {
 		...(c.items.some((item) => item.fails) ? [c.continueOnFail ? 'failing item, Continue On Fail' : 'failing item'] : []),
 		...(c.paced ? ['paced key'] : []),
 		...(c.twin ? ['two host spellings'] : []),
+		...(c.proxied ? ['through a proxy'] : []),
+		...(c.trickling ? ['trickling answers'] : []),
 		...(c.variation.rateLimited.busyRate > 0 ? ['busy 429s'] : []),
 	];
 }
@@ -86,7 +88,7 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 		const baseUrls = c.twin ? [sandbox.baseUrl, sandbox.baseUrl.replace('127.0.0.1', 'localhost')] : [c.baseUrlSpelling(sandbox.baseUrl)];
 		if (c.twin) control.setOptions({ intervalMs: TWIN_INTERVAL_MS });
 		if (c.variation.files === 'redirect' && c.variation.fileRedirectTo === 'link-local') stopIntercepting = interceptMetadata();
-		const proxy = c.proxied ? await startProxy() : undefined;
+		const proxy = c.proxied ? await startProxy(c.proxied) : undefined;
 		const parameters = proxy ? { ...c.parameters, requestOptions: { ...(c.parameters.requestOptions as object), proxy: proxy.origin } } : c.parameters;
 		const runs = await Promise.all(
 			baseUrls.map(
