@@ -3,6 +3,8 @@ import type { ContactPage, ContactSource } from '../../nodes/Leadsopedia/trigger
 
 export type ApiOrder = 'asc' | 'desc';
 
+const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
+
 /**
  * One list of the API in memory, paged exactly as CONTRACT.md says (page, limit, total,
  * pagesCount), in either order. `beforeCall` runs before each answer, so a test can change
@@ -14,6 +16,8 @@ export class FakeList {
 	beforeCall?: (call: number) => void;
 	/** The most contacts the API puts on a page, whatever limit was asked for. */
 	pageCap = Infinity;
+	/** Ids skipped after each contact: other lists' contacts added at the same time take them. */
+	idGap = 0;
 	private nextId = 1;
 	private clock = Date.UTC(2025, 0, 1);
 
@@ -23,10 +27,21 @@ export class FakeList {
 	add(count: number, sameSecond = false): IDataObject[] {
 		const added = Array.from({ length: count }, () => {
 			if (!sameSecond) this.clock += 1000;
-			return { id: this.nextId++, email: `c${this.nextId}@example.com`, date_added: new Date(this.clock).toISOString() };
+			const id = this.nextId;
+			this.nextId += 1 + this.idGap;
+			return { id, email: `c${id}@example.com`, date_added: new Date(this.clock).toISOString() };
 		});
 		this.contacts.push(...added);
 		return added;
+	}
+
+	/** Adds one contact dated `time` (epoch ms), without moving the clock: a wrong date, one set in the future. */
+	addDated(time: number): IDataObject {
+		const id = this.nextId;
+		this.nextId += 1 + this.idGap;
+		const contact = { id, email: `c${id}@example.com`, date_added: new Date(time).toISOString() };
+		this.contacts.push(contact);
+		return contact;
 	}
 
 	remove(id: number): void {
@@ -38,15 +53,18 @@ export class FakeList {
 		this.calls++;
 		this.beforeCall?.(this.calls);
 		// ORDER BY date_added ASC or DESC: contacts added in the same second stay in the order added (ids ascending).
-		const ordered = this.order === 'asc' ? this.contacts : this.newestFirst();
+		const ordered = this.order === 'asc' ? this.oldestFirst() : this.newestFirst();
 		const size = Math.min(limit, this.pageCap);
 		const items = ordered.slice((page - 1) * size, page * size).map((contact) => ({ ...contact }));
 		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / size), pageLimit: size };
 	}
 
 	private newestFirst(): IDataObject[] {
-		const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
 		return [...this.contacts].sort((a, b) => time(b) - time(a));
+	}
+
+	private oldestFirst(): IDataObject[] {
+		return [...this.contacts].sort((a, b) => time(a) - time(b));
 	}
 
 	source(): ContactSource {

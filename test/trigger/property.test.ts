@@ -11,13 +11,16 @@ import { FakeList, type ApiOrder } from './fake-api';
  * CONTRACT.md: additions (some in the same second as the contact before), deletions, both
  * mixed between the page requests of one poll, polls that overlap, restarts that lose the
  * unsaved state, changes of the API's order, and a list missing once from /mylists. Small
- * pages and small call budgets make most polls span several pages or stop short.
+ * pages and small call budgets make most polls span several pages or stop short. Real
+ * data's shapes too: pages capped below the size asked (the envelope stating the cap, or
+ * echoing the limit asked), and ids interleaved with other lists' imports.
  */
 
 const LISTS = 2;
 const PAGE_SIZE = 4;
 
 type Change = { kind: 'add'; list: number; count: number; sameSecond: boolean } | { kind: 'delete'; list: number; pick: number };
+type Cap = 'none' | 'stated' | 'echoed';
 type Step =
 	| Change
 	| { kind: 'poll'; during: Change[][] }
@@ -50,6 +53,8 @@ function history(ties: boolean) {
 	);
 	return fc.record({
 		initial: fc.array(fc.integer({ min: 0, max: 3 * PAGE_SIZE }), { minLength: LISTS, maxLength: LISTS }),
+		cap: fc.constantFrom<Cap>('none', 'stated', 'echoed'),
+		idGaps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: LISTS, maxLength: LISTS }),
 		maxCalls: fc.integer({ min: 2, max: 8 }),
 		steps: fc.array(step, { minLength: 1, maxLength: 30 }),
 	});
@@ -64,9 +69,17 @@ class Account {
 	private calls = 0;
 	private during: Change[][] = [];
 
-	constructor(order: ApiOrder, initial: number[]) {
-		this.apis = initial.map((count) => {
+	constructor(
+		order: ApiOrder,
+		initial: number[],
+		private readonly cap: Cap = 'none',
+		idGaps: number[] = [],
+	) {
+		this.apis = initial.map((count, index) => {
 			const api = new FakeList(order);
+			api.idGap = idGaps[index] ?? 0;
+			// One contact fewer a page than asked for, whatever the limit.
+			if (cap !== 'none') api.pageCap = PAGE_SIZE - 1;
 			api.add(count);
 			return api;
 		});
@@ -96,7 +109,8 @@ class Account {
 			return {
 				page: async (page, limit) => {
 					for (const what of this.during[this.calls++ - 1] ?? []) this.apply(what);
-					return api.answer(page, limit);
+					const answer = api.answer(page, limit);
+					return this.cap === 'echoed' ? { ...answer, pageLimit: limit } : answer;
 				},
 				malformed: (message) => new Error(message),
 			};
@@ -108,7 +122,7 @@ const copy = (state: TriggerState): TriggerState => JSON.parse(JSON.stringify(st
 const keyOf = (listId: string | number, id: unknown) => `${listId}:${String(id)}`;
 
 async function replay(order: ApiOrder, run: History): Promise<void> {
-	const account = new Account(order, run.initial);
+	const account = new Account(order, run.initial, run.cap, run.idGaps);
 	const limits: PollLimits = { pageSize: PAGE_SIZE, maxCalls: run.maxCalls };
 	const before = new Set(account.apis.flatMap((api, index) => api.contacts.map((contact) => keyOf(index, contact.id))));
 	let memory = await recordPositions(account.watched, PAGE_SIZE);

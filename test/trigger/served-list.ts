@@ -8,6 +8,8 @@ export interface Envelope {
 	statesLimit: boolean;
 	/** Whether pagesCount is stated or null. */
 	statesPages: boolean;
+	/** Whether `limit` repeats the limit asked for instead of the size served (a cap that does not say so). */
+	echoesLimit?: boolean;
 }
 
 /** Answers GET /contacts of list 7 on the mocked API from `list`, as it stands at each call. */
@@ -20,7 +22,7 @@ export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, 
 			const page = Number(query.get('page'));
 			const answer = list.answer(page, Number(query.get('limit')));
 			const body: IDataObject = { contacts: answer.items, total: answer.total, page, pagesCount: envelope.statesPages ? answer.pagesCount : null };
-			if (envelope.statesLimit) body.limit = answer.pageLimit;
+			if (envelope.statesLimit) body.limit = envelope.echoesLimit ? Number(query.get('limit')) : answer.pageLimit;
 			return [200, body];
 		})
 		.persist();

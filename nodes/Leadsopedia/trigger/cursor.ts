@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { hasId, isIdSet, type IdSet } from './ids';
 import type { ContactKey, Order } from './keys';
 
 /**
@@ -16,11 +17,18 @@ export interface ListCursor {
 	order?: Order;
 	/**
 	 * The contacts of the second of `last` already emitted: those with an id up to `floor` (none
-	 * when null) and those in `ranges`. Contacts of one second come in any order of ids and a
-	 * poll may read only some of them; any other contact of that second is still new. Without
-	 * it (activation), the contacts of that second up to the id of `last` are the old ones.
+	 * when null) and those in the id set (ranges, or a bitmap when the ids interleave with other
+	 * lists'). Contacts of one second come in any order of ids and a poll may read only some of
+	 * them; any other contact of that second is still new. Without it (activation), the
+	 * contacts of that second up to the id of `last` are the old ones.
 	 */
 	tied?: Tied;
+	/**
+	 * Contacts emitted that were dated more than an hour after the poll that emitted them, as
+	 * [id, date_added ms]: the cursor does not move to such a date (the contacts added before
+	 * it would sort below it and never come out), so these are remembered until it passes them.
+	 */
+	ahead?: [number, number][];
 	/** Polls in a row the list was missing from GET /mylists (Watch All Lists). */
 	missing?: number;
 }
@@ -37,33 +45,16 @@ export interface TriggerState {
 
 const STATE_FIELD = 'cursor';
 
-export interface Tied {
-	floor: number | null;
-	/** Inclusive id ranges, ascending and apart: the contacts of a bulk import take one. */
-	ranges: [number, number][];
-}
-
-const inRanges = (id: number, ranges: readonly [number, number][]) => ranges.some(([from, to]) => id >= from && id <= to);
-
-/** `ranges` with `ids` added, merged. */
-export function withIds(ranges: readonly [number, number][], ids: readonly number[]): [number, number][] {
-	const points = [...ranges.map(([from, to]) => [from, to] as [number, number]), ...ids.map((id) => [id, id] as [number, number])];
-	points.sort((a, b) => a[0] - b[0]);
-	const merged: [number, number][] = [];
-	for (const [from, to] of points) {
-		const previous = merged[merged.length - 1];
-		if (previous && from <= previous[1] + 1) previous[1] = Math.max(previous[1], to);
-		else merged.push([from, to]);
-	}
-	return merged;
-}
+/** The ids of the cursor's second already emitted, beyond those up to `floor` (none when null). */
+export type Tied = { floor: number | null } & IdSet;
 
 /** Whether a contact is newer than everything the cursor has emitted. */
-export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied'>): boolean {
-	const { last, tied } = cursor;
+export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied' | 'ahead'>): boolean {
+	const { last, tied, ahead } = cursor;
+	if (ahead?.some(([id]) => id === key.id)) return false;
 	if (last === null || key.time !== last.time) return last === null || key.time > last.time;
 	if (!tied) return key.id > last.id;
-	return (tied.floor === null || key.id > tied.floor) && !inRanges(key.id, tied.ranges);
+	return (tied.floor === null || key.id > tied.floor) && !hasId(tied, key.id);
 }
 
 export const emptyCursor = (): ListCursor => ({ last: null, at: -1, total: 0 });
@@ -83,7 +74,8 @@ function isCursor(value: unknown): value is ListCursor {
 		Number.isInteger(cursor.total) &&
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
 		(cursor.missing === undefined || Number.isInteger(cursor.missing)) &&
-		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && Array.isArray(cursor.tied.ranges)))
+		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
+		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);
 }
 

@@ -1,4 +1,5 @@
-import { withIds, type ListCursor, type Tied } from './cursor';
+import type { ListCursor, Tied } from './cursor';
+import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
 import type { Entry, Window } from './pages';
 
@@ -8,8 +9,9 @@ export function tiedAfter(cursor: ListCursor, emitted: readonly Entry[]): Tied {
 	const ids: number[] = [];
 	for (const entry of emitted) if (entry.key.time === time) ids.push(entry.key.id);
 	const { last, tied } = cursor;
-	if (last === null || last.time !== time) return { floor: null, ranges: withIds([], ids) };
-	return { floor: tied ? tied.floor : last.id, ranges: withIds(tied?.ranges ?? [], ids) };
+	// `emitted` holds at least one contact of that second, so the set is never empty.
+	if (last === null || last.time !== time) return { floor: null, ...(withIds(undefined, ids) as IdSet) };
+	return { floor: tied ? tied.floor : last.id, ...(withIds(tied, ids) as IdSet) };
 }
 
 /** The cursor after a poll: moved to the newest contact emitted, or only its hints refreshed. */
@@ -45,3 +47,16 @@ function lastSeen(chain: readonly Window[], last: ContactKey | null): Entry | un
 
 /** The later of the cursor's key and `key`. */
 export const maxKey = (cursor: ListCursor, key: ContactKey): ContactKey => (cursor.last && compareKeys(cursor.last, key) > 0 ? cursor.last : key);
+
+/**
+ * The cursor after a poll that emitted contacts dated after `now` (`ahead`): it stands on the
+ * newest of the others, and remembers these until it passes their date.
+ */
+export function withAhead(before: ListCursor, after: ListCursor, ahead: readonly Entry[]): ListCursor {
+	const last = after.last?.time ?? -Infinity;
+	const pairs = [...(before.ahead ?? []), ...ahead.map((entry): [number, number] => [entry.key.id, entry.key.time])].filter(([, time]) => time > last);
+	const next: ListCursor = { ...after };
+	delete next.ahead;
+	if (pairs.length > 0) next.ahead = pairs;
+	return next;
+}

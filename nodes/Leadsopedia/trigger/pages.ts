@@ -5,8 +5,10 @@ import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './
 export interface ContactPage {
 	items: IDataObject[];
 	total: number;
-	/** The page size the envelope says it used, when it says. */
+	/** The page size the envelope says it used, when it says (it may only echo the limit asked). */
 	pageLimit?: number;
+	/** The envelope's pagesCount, when it states one. */
+	pagesCount?: number;
 }
 
 /** What the poll logic needs from the API; the node binds it to the transport, tests to a fake. */
@@ -98,17 +100,16 @@ export class PageReader {
 	}
 
 	/**
-	 * The API may page by less than the limit asked for (a cap). The envelope's own limit says
-	 * so; without it, a short page that is not the list's last one does. pagesCount is never
-	 * trusted: the total over the page size gives it.
+	 * The API may page by less than the limit asked for (a cap), and its envelope may only echo
+	 * the limit asked. A smaller stated limit says so; so does a short page that is not the
+	 * list's last, or a pagesCount that needs more pages than the total over the size.
 	 */
 	private learnSize(page: number, answer: ContactPage): void {
-		if (answer.pageLimit !== undefined) {
-			this.size = Math.min(this.limit, answer.pageLimit);
-			return;
-		}
+		if (answer.pageLimit !== undefined && answer.pageLimit < this.size) this.size = answer.pageLimit;
 		const count = answer.items.length;
-		if (count > 0 && count < this.size && (page - 1) * this.size + count < answer.total) this.size = count;
+		const notLast = (page - 1) * this.size + count < answer.total;
+		const morePages = answer.pagesCount !== undefined && answer.pagesCount > Math.ceil(answer.total / this.size);
+		if (count > 0 && count < this.size && (notLast || morePages)) this.size = count;
 	}
 
 	/** The latest read of a page, if it was read. */

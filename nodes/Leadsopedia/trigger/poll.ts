@@ -2,10 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { nextCursor } from './next-cursor';
+import { idleOldestFirst } from './idle-oldest-first';
+import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { orderOf } from './order';
 import { newest, PageReader, reachesBack, type ContactSource, type Window } from './pages';
+
+/**
+ * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
+ * than any clock skew between the API and n8n, less than a date that is simply wrong.
+ */
+const AHEAD_MS = 3600_000;
 
 export interface PollLimits {
 	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
@@ -70,12 +77,25 @@ async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
 	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
 	let window = first;
-	while (!reachesBack(window, last, 'desc') && page <= window.pagesCount) window = await reader.read(page++);
+	while (!reachesBack(window, last, 'desc') && page <= window.pagesCount) {
+		// A page read after the one above it (to learn the order) joins it as well as a new read.
+		const read = reader.latest(page);
+		window = read && read.seq > window.seq ? read : await reader.read(page);
+		page++;
+	}
 	return window;
 }
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
+	const shortcut = await idleOldestFirst(source, cursor, limits.pageSize);
+	if (shortcut.idle) return shortcut.idle;
+	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
+	return { ...result, calls: result.calls + shortcut.calls };
+}
+
+/** The walk: the first page, the order, the pages down to the boundary, the joined chain above it. */
+async function walkList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
 	const assumed = cursor.order ?? 'desc';
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
@@ -92,9 +112,12 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 			: await boundaryNewestFirst(reader, cursor, first, limits);
 	const chain = chainFrom(boundary, order, reader);
 	const fresh = freshEntries(chain, cursor);
+	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
+	const horizon = Date.now() + AHEAD_MS;
+	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	return {
 		contacts: fresh.map((entry) => entry.contact),
-		cursor: nextCursor(cursor, chain, fresh, order),
+		cursor: withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon)),
 		calls: reader.windows.length,
 	};
 }

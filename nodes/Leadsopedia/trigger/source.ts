@@ -1,4 +1,4 @@
-import { NodeOperationError, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 import { endpoints } from '../shared/endpoints';
 import { fetchPages, MAX_PAGE_SIZE, readEnvelope } from '../shared/pagination';
 import { callApi } from '../shared/transport';
@@ -26,7 +26,7 @@ export function contactSource(context: IPollFunctions, listId: string): ContactS
 					'The trigger compares totals between pages to make sure no contact slipped between them.',
 				);
 			}
-			return { items, total, pageLimit };
+			return { items, total, pageLimit, pagesCount: countOf((answer.body as IDataObject).pagesCount) };
 		},
 	};
 }

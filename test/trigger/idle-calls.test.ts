@@ -1,0 +1,58 @@
+import { requestLines, useNock } from '../helpers/nock';
+import type { PolledTrigger } from '../helpers/poll';
+import { FakeList } from './fake-api';
+import { emittedIds } from './helpers';
+import { serve, triggerOnServed } from './served-list';
+
+/** Three idle polls: each emits nothing and asks for exactly these pages of 1000 (or this many calls). */
+async function expectIdlePolls(trigger: PolledTrigger, calls: string[] | number): Promise<void> {
+	for (let poll = 0; poll < 3; poll++) {
+		const before = requestLines().length;
+		expect(await trigger.poll()).toEqual({ items: null });
+		const made = requestLines().slice(before);
+		if (typeof calls === 'number') expect(made).toHaveLength(calls);
+		else expect(made).toEqual(calls);
+	}
+}
+
+/**
+ * Issue 20 point 8: newest first, with the newest 1,500 contacts in one second, an idle poll
+ * read page 2 twice (once to learn the order, once to find the boundary): 3 calls where 2 do.
+ */
+describe('Leadsopedia Trigger (desc) idle on a list whose newest second spans two pages', () => {
+	useNock();
+
+	it('reads each page once: 2 calls per idle poll, and still emits what comes next', async () => {
+		const list = new FakeList('desc');
+		list.add(500);
+		list.add(1);
+		list.add(1499, true);
+		serve(list);
+		const trigger = triggerOnServed();
+		await trigger.activate();
+		await expectIdlePolls(trigger, ['GET /v1/contacts?list_id=7&page=1&limit=1000', 'GET /v1/contacts?list_id=7&page=2&limit=1000']);
+		const tied = list.add(2, true).map((contact) => contact.id);
+		const later = list.add(1).map((contact) => contact.id);
+		expect(emittedIds(await trigger.poll())).toEqual([...tied, ...later]);
+	});
+});
+
+/**
+ * Issue 20 point 8: oldest first, with the cursor first on its page (a list of 1,001 or 2,001),
+ * an idle poll read that page and the one before it: 2 calls where one page of 999 does.
+ */
+describe.each([1001, 2001])('Leadsopedia Trigger (asc) idle on a list of %i', (size) => {
+	useNock();
+
+	it('costs 1 call, and still emits what comes next, once', async () => {
+		const list = new FakeList('asc');
+		list.add(size);
+		serve(list);
+		const trigger = triggerOnServed();
+		await trigger.activate();
+		await expectIdlePolls(trigger, 1);
+		const added = list.add(2).map((contact) => contact.id);
+		expect(emittedIds(await trigger.poll())).toEqual(added);
+		expect(await trigger.poll()).toEqual({ items: null });
+	});
+});
