@@ -47,7 +47,9 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
 			expect(printed).not.toBeNull();
 			expect(JSON.parse((printed as RegExpExecArray)[1])).toEqual(drawVariation(42));
 		} finally {
-			child.kill('SIGKILL');
+			// SIGTERM, which tsx passes on: a SIGKILL would leave the sandbox behind it running.
+			child.kill('SIGTERM');
+			if (child.exitCode === null) await once(child, 'exit');
 		}
 	});
 });
