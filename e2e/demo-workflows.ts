@@ -27,14 +27,16 @@ function demoNote(trigger: WorkflowNodeJson): WorkflowNodeJson {
 
 /**
  * The demo's copy of an example. The trigger example polls hourly (the API's monthly
- * quota); the sandbox has none, so the demo polls every minute, and says so in the
+ * quota); the sandbox has none, so the demo polls every minute (allowing more calls than the
+ * quota, which the trigger otherwise refuses), and says so in the
  * workflow's name and a sticky note.
  */
 export function demoCopy(workflow: WorkflowJson): WorkflowJson {
 	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
 	if (!trigger) return workflow;
 	const nodes = workflow.nodes.map((node) =>
-		node === trigger ? { ...node, parameters: { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } } } : node,
+		// The trigger refuses to activate past the quota unless allowed: the sandbox has none.
+		node === trigger ? { ...node, parameters: { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] }, allowOverQuota: true } } : node,
 	);
 	return { ...workflow, name: `${workflow.name} (DEMO: polls every minute)`, nodes: [...nodes, demoNote(trigger)] };
 }

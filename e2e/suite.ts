@@ -24,6 +24,7 @@ import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
 import { requestOptionChecks } from './checks/request-options';
 import { stopChecks } from './checks/stop';
+import { transportChecks } from './checks/transport';
 import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
@@ -51,6 +52,7 @@ const groups: CheckGroup[] = [
 	mcpChecks,
 	httpRequestChecks,
 	requestOptionChecks,
+	transportChecks,
 	stopChecks,
 	// Last but the queue's: it restarts n8n.
 	triggerChecks,

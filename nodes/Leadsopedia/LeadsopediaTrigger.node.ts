@@ -10,52 +10,81 @@ import { searchLists } from './listSearch/searchLists';
 import { leadsopediaApiTest } from './shared/credential-test';
 import { asNodeError } from './shared/errors';
 import { MAX_PAGE_SIZE } from './shared/pagination';
-import { credentialsOf } from './shared/transport';
+import { credentialsOf, type PastMaxTries } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
 import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
 import { quotaHints } from './trigger/quota-hints';
+import { retryReserve, RETRY_SHARE } from './trigger/retry-reserve';
 import { allLists, contactSource } from './trigger/source';
-import { newestWatched, pollWatched, recordPositions, type FoundContact, type Watched } from './trigger/watch';
+import type { WatchedCount } from './trigger/monthly-calls';
+import { quotaSettings, refuseOverQuota } from './trigger/quota-check';
+import type { PollLimits } from './trigger/list-poll';
+import type { WatchedList } from './trigger/rotation';
+import { newestWatched, recordPositions } from './trigger/activate';
+import { pollWatched, type FoundContact, type Watched } from './trigger/watch';
+
+/** "Fetch Test Event" watching every list: a minute at the API's spacing, enough for a sample contact. */
+const TEST_EVENT_CALLS = 6;
 
 /** n8n's default poll budget, for hosts older than getPollBudgetMs. */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
-/** One item per contact, with the list it was added to. */
+/** One item per contact, with the list it was added to (and the fields of a report). */
 function toItems(found: FoundContact[]): INodeExecutionData[] {
-	return found.map(({ listId, contact }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId } }));
+	return found.map(({ listId, contact, notice }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId, ...notice } }));
 }
 
-function watchedBy(context: IPollFunctions): Watched {
+function watchedBy(context: IPollFunctions, pastMaxTries?: PastMaxTries): Watched {
 	if (context.getNodeParameter('watchAllLists', false) as boolean) {
-		return { scope: 'all', lists: async () => await allLists(context), source: (listId) => contactSource(context, listId) };
+		return { scope: 'all', lists: async () => await allLists(context, pastMaxTries), source: (listId) => contactSource(context, listId, pastMaxTries) };
 	}
 	const listId = String(context.getNodeParameter('listId', '', { extractValue: true })).trim();
 	if (!listId) throw new NodeOperationError(context.getNode(), 'Choose the list to watch');
-	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id) };
+	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id, pastMaxTries) };
 }
+
+const pollBudgetMs = (context: IPollFunctions) => (typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS);
 
 /**
  * Calls one poll may make: calls are spaced by the credential's interval, and n8n abandons
- * a poll that outlasts its budget; a fifth is left for retries.
+ * a poll that outlasts its budget; a share is left for retries (retry-reserve.ts).
  */
 async function callBudget(context: IPollFunctions): Promise<number> {
 	const { intervalMs } = await credentialsOf(context);
-	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
-	return intervalMs > 0 ? Math.max(2, Math.floor((0.8 * budgetMs) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+	return intervalMs > 0 ? Math.max(2, Math.floor(((1 - RETRY_SHARE) * pollBudgetMs(context)) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+}
+
+/** What the idle cost depends on: one list, or how many lists of the account and how many with contacts. */
+function counted(watched: Watched, totals: (number | undefined)[]): WatchedCount {
+	return watched.scope === 'all' ? { lists: { all: totals.length, withContacts: totals.filter((total) => total !== 0).length } } : {};
+}
+
+/** The poll's limits: the API's largest pages, and the calls that fit in n8n's poll budget. */
+async function limitsOf(context: IPollFunctions): Promise<PollLimits> {
+	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) };
 }
 
 /** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
 async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INodeExecutionData[][] | null> {
 	const staticData = context.getWorkflowStaticData('node');
-	const state = readState(staticData, watched.scope);
-	if (!state) {
-		// First activation: remember where every list stands; what is there already is not new.
-		writeState(staticData, await recordPositions(watched, MAX_PAGE_SIZE));
+	const state = readState(staticData);
+	const now = Date.now();
+	const limits = await limitsOf(context);
+	const settings = quotaSettings(context);
+	const check = (totals: (number | undefined)[]) => refuseOverQuota(context, counted(watched, totals));
+	if (state?.scope !== watched.scope) {
+		// First activation, or another list or mode: remember where every list not watched before
+		// stands (what is there already is not new); a list watched before and still keeps its cursor.
+		const beforeReading = (lists: WatchedList[]) => check(lists.map((list) => list.total));
+		const recorded = await recordPositions(watched, { limits, now, beforeReading }, state?.lists ?? {});
+		writeState(staticData, { ...recorded, quotaChecked: settings });
 		return null;
 	}
-	const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) });
-	writeState(staticData, result.state);
+	// Poll Times or the option changed on the active trigger (or a state saved before the check): checked again.
+	if (state.quotaChecked !== settings) check(Object.values(state.lists).map((cursor) => cursor.total));
+	const result = await pollWatched(watched, state, limits, now);
+	writeState(staticData, { ...result.state, quotaChecked: settings });
 	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 
@@ -86,10 +115,13 @@ export class LeadsopediaTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		try {
-			const watched = watchedBy(this);
-			if (this.getMode() === 'manual') {
+			const manual = this.getMode() === 'manual';
+			// A user waits on Fetch Test Event; no one waits on a scheduled poll, which may wait out a rate limit longer.
+			const watched = watchedBy(this, manual ? undefined : retryReserve(pollBudgetMs(this)));
+			if (manual) {
 				// "Fetch Test Event" shows the newest contact and leaves the saved state alone.
-				const newest = await newestWatched(watched, MAX_PAGE_SIZE);
+				const limits = await limitsOf(this);
+				const newest = await newestWatched(watched, { ...limits, maxCalls: Math.min(limits.maxCalls, TEST_EVENT_CALLS) });
 				if (!newest) {
 					throw new NodeOperationError(this.getNode(), 'No contacts yet in the watched list', {
 						description: 'Add a contact in Leadsopedia, then fetch the test event again.',

@@ -11,6 +11,7 @@ describe("the demo's copies of the examples", () => {
 		const copy = demoCopy(triggerExample);
 		expect(pollTimes(triggerExample)).toEqual({ item: [{ mode: 'everyHour' }] });
 		expect(pollTimes(copy)).toEqual({ item: [{ mode: 'everyMinute' }] });
+		expect(copy.nodes.find((node) => node.type === TRIGGER_TYPE)?.parameters.allowOverQuota).toBe(true);
 		expect(copy.name).toBe(`${triggerExample.name} (DEMO: polls every minute)`);
 	});
 

@@ -45,7 +45,7 @@ export class PolledTrigger {
 	private workflow: Workflow;
 	/** n8n builds one PollContext when it activates a trigger and polls with it until deactivation. */
 	private activation: WorkflowActivateMode = 'activate';
-	private readonly node: INode;
+	private node: INode;
 
 	constructor(private readonly options: TriggerOptions) {
 		this.node = nodeWithCredential('trigger', NODE_NAME, TRIGGER_TYPE, options.parameters);
@@ -71,6 +71,16 @@ export class PolledTrigger {
 	async restart(): Promise<PollOutcome> {
 		this.workflow = this.build(clone(this.saved));
 		return await this.activate('init');
+	}
+
+	/**
+	 * The user changes the trigger's parameters on the active workflow and publishes it: n8n
+	 * activates it again, with the static data it had saved.
+	 */
+	async reconfigure(parameters: INodeParameters): Promise<PollOutcome> {
+		this.node = nodeWithCredential('trigger', NODE_NAME, TRIGGER_TYPE, parameters);
+		this.workflow = this.build(clone(this.saved));
+		return await this.activate('update');
 	}
 
 	/** "Fetch Test Event" in the editor: a manual execution of the trigger alone. */

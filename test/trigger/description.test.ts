@@ -18,7 +18,7 @@ describe('Leadsopedia Trigger description', () => {
 
 	it('shows the quota arithmetic', () => {
 		const notice = new LeadsopediaTrigger().description.properties.find((property) => property.type === 'notice');
-		expect(notice?.displayName).toMatch(/15,000 .*43,200.*every hour.*720.*1 call.*one per list/);
+		expect(notice?.displayName).toMatch(/15,000 .*43,200.*every hour.*720.*1 call.*daily check of each list.*refused at activation unless allowed/);
 	});
 });
 
@@ -39,8 +39,9 @@ describe('Leadsopedia Trigger quota hints', () => {
 		[{}, /costs 720 API calls a month/],
 		[{ pollTimes: every('everyMinute') }, /costs 43,200 API calls a month/],
 		[{ pollTimes: every('everyDay') }, /costs 30 API calls a month/],
-		[{ watchAllLists: true }, /720 API calls a month for the lists, plus 720 per list with contacts .* up to 19 lists/],
+		[{ watchAllLists: true }, /720 API calls a month for the lists, plus 30 per list with contacts .* up to 476 lists/],
 		[{ watchAllLists: true, pollTimes: every('everyDay') }, /30 API calls a month for the lists, plus 30 per list .* up to 499 lists/],
+		[{ watchAllLists: true, pollTimes: every('everyMinute') }, /43,200 API calls a month for the lists, plus 30 per list .* up to 0 lists/],
 	])('with %j shows the monthly calls of that configuration', (parameters, message) => {
 		const messages = shown(parameters as INodeParameters);
 		expect(messages).toHaveLength(1);

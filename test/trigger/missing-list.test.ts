@@ -1,38 +1,41 @@
-import { MISSING_POLLS_KEPT } from '../../nodes/Leadsopedia/trigger/rotation';
-import { pollWatched, recordPositions, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
-import { FakeList } from './fake-api';
+import { MISSING_KEPT_MS } from '../../nodes/Leadsopedia/trigger/rotation';
+import { useNock } from '../helpers/nock';
+import { useTriggerClock } from './clock';
+import { emittedIds } from './helpers';
+import { ServedAccount } from './served-account';
 
-/** Two lists in memory; `shown` says which ids GET /mylists lists. */
-function account(shown: string[]) {
-	const apis: Record<string, FakeList> = { '7': new FakeList('desc'), '8': new FakeList('desc') };
-	apis['7'].add(3);
-	apis['8'].add(3);
-	const watched: Watched = {
-		scope: 'all',
-		lists: async () => ({ lists: shown.map((id) => ({ id, total: apis[id].contacts.length })), calls: 1 }),
-		source: (id) => apis[id].source(),
-	};
-	return { apis, watched };
-}
-
+/** Watch All Lists and a list missing from GET /mylists for a while (a deletion between its page calls, a cap). */
 describe('Watch All Lists and a list missing from /mylists', () => {
-	it(`keeps its cursor for ${MISSING_POLLS_KEPT} polls, then lets it go, so deleted lists do not grow the state`, async () => {
-		const shown = ['7', '8'];
-		const { apis, watched } = account(shown);
-		const limits = { pageSize: 1000, maxCalls: 10 };
-		let state = await recordPositions(watched, 1000);
-		shown.splice(0, 1);
-		for (let poll = 0; poll < MISSING_POLLS_KEPT; poll++) state = (await pollWatched(watched, state, limits)).state;
-		expect(Object.keys(state.lists)).toEqual(['7', '8']);
-		// Back within the bound: only what was added meanwhile is new.
-		shown.unshift('7');
-		const added = apis['7'].add(1).map((contact) => contact.id);
-		const back = await pollWatched(watched, state, limits);
-		expect(back.found.map((found) => found.contact.id)).toEqual(added);
-		// Missing once more than the bound: it leaves the state.
-		shown.splice(0, 1);
-		state = back.state;
-		for (let poll = 0; poll <= MISSING_POLLS_KEPT; poll++) state = (await pollWatched(watched, state, limits)).state;
-		expect(Object.keys(state.lists)).toEqual(['8']);
+	useNock();
+	const clock = useTriggerClock();
+
+	it('keeps its cursor however many polls it misses: back, only what was added meanwhile comes out', async () => {
+		const account = new ServedAccount();
+		const seven = account.add('7', 3);
+		account.add('8', 3);
+		const trigger = account.trigger();
+		await trigger.activate();
+		account.hidden.add('7');
+		// Polling every minute, 60 polls are an hour.
+		for (let poll = 0; poll < 60; poll++) expect(await trigger.poll()).toEqual({ items: null });
+		account.hidden.delete('7');
+		const added = seven.add(1).map((contact) => contact.id);
+		expect(emittedIds(await trigger.poll())).toEqual(added);
+	});
+
+	it(`lets it go after ${MISSING_KEPT_MS / 86_400_000} days missing, so deleted lists do not grow the state`, async () => {
+		const account = new ServedAccount();
+		account.add('7', 3);
+		account.add('8', 3);
+		const trigger = account.trigger();
+		await trigger.activate();
+		account.hidden.add('7');
+		await trigger.poll();
+		clock.set(MISSING_KEPT_MS - 1);
+		await trigger.poll();
+		expect(Object.keys((trigger.memoryState()['node:Leadsopedia Trigger'] as { cursor: { lists: object } }).cursor.lists)).toEqual(['7', '8']);
+		clock.set(MISSING_KEPT_MS + 1);
+		await trigger.poll();
+		expect(Object.keys((trigger.memoryState()['node:Leadsopedia Trigger'] as { cursor: { lists: object } }).cursor.lists)).toEqual(['8']);
 	});
 });

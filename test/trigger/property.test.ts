@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { TriggerState } from '../../nodes/Leadsopedia/trigger/cursor';
 import type { ContactSource } from '../../nodes/Leadsopedia/trigger/pages';
-import type { PollLimits } from '../../nodes/Leadsopedia/trigger/poll';
+import type { PollLimits } from '../../nodes/Leadsopedia/trigger/list-poll';
 import { unlessRunning } from '../../nodes/Leadsopedia/trigger/single-flight';
-import { pollWatched, recordPositions, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
+import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
+import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
 import { FakeList, type ApiOrder } from './fake-api';
 
 /**
@@ -125,14 +126,19 @@ async function replay(order: ApiOrder, run: History): Promise<void> {
 	const account = new Account(order, run.initial, run.cap, run.idGaps);
 	const limits: PollLimits = { pageSize: PAGE_SIZE, maxCalls: run.maxCalls };
 	const before = new Set(account.apis.flatMap((api, index) => api.contacts.map((contact) => keyOf(index, contact.id))));
-	let memory = await recordPositions(account.watched, PAGE_SIZE);
+	// Polls an hour apart; the quiet polls at the end a day apart, so that every list's daily check falls in them.
+	let now = 0;
+	let step = 3_600_000;
+	// Activation within an unbounded budget: lists it leaves to later polls are tested on their own (watch-budget.test.ts).
+	let memory = await recordPositions(account.watched, { limits: { pageSize: PAGE_SIZE, maxCalls: Infinity }, now });
 	// n8n saves the state after the activation poll and after every poll that emits.
 	let saved = copy(memory);
 	const emitted = new Map<string, number>();
 
 	const poll = async (during: Change[][] = []): Promise<number> => {
 		account.startPoll(during);
-		const result = await pollWatched(account.watched, memory, limits);
+		now += step;
+		const result = await pollWatched(account.watched, memory, limits, now);
 		account.startPoll([]);
 		for (const { listId, contact } of result.found) {
 			const key = keyOf(listId, contact.id);
@@ -158,6 +164,7 @@ async function replay(order: ApiOrder, run: History): Promise<void> {
 	// Quiet polls until enough in a row bring nothing for every list to have had its round (a list of one
 	// second is read a page or more per poll): by then every contact still there was emitted.
 	const quietPolls = LISTS * (Math.max(...account.apis.map((api) => Math.ceil(api.contacts.length / PAGE_SIZE))) + 2);
+	step = 24 * 3_600_000;
 	for (let polls = 0, quiet = 0; polls < 400 && quiet < quietPolls; polls++) quiet = (await poll()) > 0 ? 0 : quiet + 1;
 	const missed = account.apis.flatMap((api, index) => api.contacts.map((contact) => keyOf(index, contact.id))).filter((key) => !before.has(key) && !emitted.has(key));
 	expect(missed).toEqual([]);

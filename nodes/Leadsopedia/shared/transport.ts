@@ -33,6 +33,8 @@ export interface ApiCall {
 	upsert?: boolean;
 	/** The node's Request Options (proxy, SSL, timeout); none for the trigger and list search. */
 	connection?: Connection;
+	/** See SendPolicy. */
+	pastMaxTries?: PastMaxTries;
 }
 
 /** What n8n's Request Options put on a declarative node's request (RoutingNode parses the proxy). */
@@ -78,6 +80,14 @@ export interface SendPolicy {
 	connection?: Connection;
 	/** The total time each try may take; the Timeout unless given (a file may need longer). */
 	deadlineMs?: number;
+	/** Rate-limit waits allowed past Max Tries: only a caller no one waits on (a trigger's poll) has some. */
+	pastMaxTries?: PastMaxTries;
+}
+
+/** Time for rate-limit waits past Max Tries, shared by the calls of one caller. */
+export interface PastMaxTries {
+	/** Takes `waitMs` from what is left, or answers false (and takes nothing) when it does not fit. */
+	spend(waitMs: number): boolean;
 }
 
 export async function credentialsOf(context: ApiContext): Promise<LeadsopediaCredentials> {
@@ -199,8 +209,8 @@ export async function sendToApi(
 					429,
 				);
 			}
-			if (lastTry) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
+			if (lastTry && !policy.pastMaxTries?.spend(pause)) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
 			holdOff(key, now + pause);
 			release(response.body);
@@ -229,7 +239,7 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 		this,
 		credentials,
 		{ method: call.method, baseURL: credentials.baseUrl, url: call.path, qs: call.qs, body: call.body, headers, json: false, encoding: 'text' },
-		{ operation: call.operation, repeatable, connection: call.connection },
+		{ operation: call.operation, repeatable, connection: call.connection, pastMaxTries: call.pastMaxTries },
 	);
 
 	const status = response.statusCode;

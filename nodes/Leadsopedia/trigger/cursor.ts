@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { hasId, isIdSet, type IdSet } from './ids';
 import type { ContactKey, Order } from './keys';
+import { isListWatch, type ListWatches } from './list-watch';
 
 /**
  * Where the trigger stands in one list. Only `last` decides what is new; the rest are hints
@@ -29,18 +30,20 @@ export interface ListCursor {
 	 * it would sort below it and never come out), so these are remembered until it passes them.
 	 */
 	ahead?: [number, number][];
-	/** Polls in a row the list was missing from GET /mylists (Watch All Lists). */
-	missing?: number;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
 export interface TriggerState {
 	version: 1;
-	/** What is watched ("list:42" or "all"): a change of list or mode starts afresh. */
+	/** What is watched ("list:42" or "all"): on a change, only the lists watched before and after keep their cursor. */
 	scope: string;
 	lists: Record<string, ListCursor>;
 	/** Watch All Lists: the list the next poll starts with, when this one ran out of budget. */
 	next?: string;
+	/** Watch All Lists: what GET /mylists said of each list, beside its cursor. */
+	watch?: ListWatches;
+	/** The Poll Times and option the monthly-quota check last passed with (quota-check.ts). */
+	quotaChecked?: string;
 }
 
 const STATE_FIELD = 'cursor';
@@ -73,17 +76,18 @@ function isCursor(value: unknown): value is ListCursor {
 		Number.isInteger(cursor.at) &&
 		Number.isInteger(cursor.total) &&
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
-		(cursor.missing === undefined || Number.isInteger(cursor.missing)) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);
 }
 
-/** The saved state for this scope, or undefined when there is none (first activation) or it is unusable. */
-export function readState(staticData: IDataObject, scope: string): TriggerState | undefined {
+/** The saved state, whatever it watched, or undefined when there is none (first activation) or it is unusable. */
+export function readState(staticData: IDataObject): TriggerState | undefined {
 	const state = staticData[STATE_FIELD] as TriggerState | undefined;
-	if (!state || state.version !== 1 || state.scope !== scope || !state.lists || typeof state.lists !== 'object') return undefined;
+	if (!state || state.version !== 1 || typeof state.scope !== 'string' || !state.lists || typeof state.lists !== 'object') return undefined;
 	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
+	if (state.quotaChecked !== undefined && typeof state.quotaChecked !== 'string') return undefined;
+	if (state.watch !== undefined && (typeof state.watch !== 'object' || !Object.values(state.watch).every(isListWatch))) return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;
 }
 

@@ -22,7 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 	pollTimes,
 	{
 		displayName:
-			'Leadsopedia allows 15,000 API calls a month. Polling every minute would take 43,200, so this trigger polls every hour by default (720 calls a month). A poll with nothing new costs 1 call, or, watching every list, 1 plus one per list with contacts (20 such lists polled hourly already take 15,120 calls a month); new contacts cost 1 more call per 1,000. The hint below gives the figure for the chosen Poll Times when it can be known.',
+			'Leadsopedia allows 15,000 API calls a month. Polling every minute would take 43,200, so this trigger polls every hour by default (720 calls a month). A poll with nothing new costs 1 call; watching every list, 1 for the lists plus a daily check of each list with contacts (100 lists polled hourly: 3,720 calls a month); new contacts cost 1 more call per 1,000. The hint below gives the figure for the chosen Poll Times when it can be known; a configuration past the quota is refused at activation unless allowed below.',
 		name: 'quotaNotice',
 		type: 'notice',
 		default: '',
@@ -49,4 +49,12 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Whether to watch every list of the account (one more call per list with contacts and poll) instead of one',
 	},
 	listLocator({ watchAllLists: [false] }, 'The list whose new contacts start the workflow'),
+	{
+		displayName: 'Allow More Calls Than the Quota',
+		name: 'allowOverQuota',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to activate even when the Poll Times and the lists watched take more than the API's 15,000 calls a month when nothing is new. Once the quota is spent, every workflow using the API key fails until the next month.",
+	},
 ];

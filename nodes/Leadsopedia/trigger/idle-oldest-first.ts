@@ -1,7 +1,7 @@
 import type { ListCursor } from './cursor';
 import { isNew } from './cursor';
 import { PageReader, type ContactSource } from './pages';
-import type { ListPoll } from './poll';
+import type { ListPoll } from './list-poll';
 
 /**
  * Oldest first, when the cursor was last seen first on its page (a list of 1,001 or 2,001
@@ -20,5 +20,5 @@ export async function idleOldestFirst(source: ContactSource, cursor: ListCursor,
 	const endsList = (page.page - 1) * reader.size + page.entries.length === page.total;
 	const earlier = page.entries.some((entry) => entry.key.time < last.time);
 	if (reader.size !== size || page.order !== 'asc' || !endsList || !earlier || page.entries.some((entry) => isNew(entry.key, cursor))) return { calls: 1 };
-	return { idle: { contacts: [], cursor: { ...cursor, total: page.total }, calls: 1 }, calls: 1 };
+	return { idle: { contacts: [], cursor: { ...cursor, total: page.total }, calls: 1, upToDate: true, unreadable: reader.unreadable }, calls: 1 };
 }

@@ -2,7 +2,7 @@ import { freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
-import type { ListPoll, PollLimits } from './poll';
+import type { ListPoll, PollLimits } from './list-poll';
 
 /**
  * A list of one second throughout (a bulk import) has no order to walk, but needs none: each
@@ -10,7 +10,7 @@ import type { ListPoll, PollLimits } from './poll';
  * list from where the last such poll stopped, within the budget. Only contacts of that second
  * come out: a later one would move the cursor past those not read yet.
  */
-export async function pollOneSecond(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<ListPoll> {
+export async function pollOneSecond(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<Omit<ListPoll, 'unreadable'>> {
 	const second = oldest(probe)?.key.time;
 	const count = probe.pagesCount;
 	let page = Math.min(reader.pageOf(cursor.at + 1), count);
@@ -27,5 +27,6 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 	const next: ListCursor = newestFresh
 		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
 		: { ...cursor, at, total: probe.total };
-	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.windows.length };
+	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
+	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.windows.length, upToDate };
 }

@@ -53,9 +53,11 @@ export const reachesBack = (window: Window, last: ContactKey | null, order: Orde
 	(window.entries.some((entry) => entry.key.time < last.time) ||
 		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0)));
 
-/** Reads pages, checks every contact has a usable key and the page is ordered, and keeps every window read. */
+/** Reads pages, sets aside contacts without a usable key, checks the page is ordered, and keeps every window read. */
 export class PageReader {
 	readonly windows: Window[] = [];
+	/** Contacts read whose id or date_added cannot be read (date_added null, "0000-00-00 00:00:00"). */
+	readonly unreadable: IDataObject[] = [];
 	/** Contacts per page as the API pages them: the limit asked for until an answer shows a smaller one. */
 	size: number;
 
@@ -74,15 +76,12 @@ export class PageReader {
 	async read(page: number): Promise<Window> {
 		const answer = await this.source.page(page, this.limit);
 		this.learnSize(page, answer);
-		const entries = answer.items.map((contact, index) => {
+		const entries: Entry[] = [];
+		answer.items.forEach((contact, index) => {
 			const key = keyOf(contact);
-			if (!key) {
-				throw this.source.malformed(
-					'Leadsopedia answered with a contact without a readable id or date_added',
-					'The trigger needs both to tell new contacts from old ones; the poll was not counted, the next one retries.',
-				);
-			}
-			return { key, contact, position: (page - 1) * this.size + index, total: answer.total };
+			// A contact without a readable id or date_added cannot be placed: it is set aside, and the others go on.
+			if (key) entries.push({ key, contact, position: (page - 1) * this.size + index, total: answer.total });
+			else this.unreadable.push(contact);
 		});
 		const order = orderOfKeys(entries.map((entry) => entry.key));
 		if (order === 'unsorted') {
@@ -109,7 +108,11 @@ export class PageReader {
 		const count = answer.items.length;
 		const notLast = (page - 1) * this.size + count < answer.total;
 		const morePages = answer.pagesCount !== undefined && answer.pagesCount > Math.ceil(answer.total / this.size);
-		if (count > 0 && count < this.size && (notLast || morePages)) this.size = count;
+		if (count > 0 && count < this.size && (notLast || morePages)) {
+			// The short last page of the API's count holds what the pages before it left: they hold the size.
+			const lastPage = morePages && !notLast && page === answer.pagesCount && page > 1 && (answer.total - count) % (page - 1) === 0;
+			this.size = lastPage ? (answer.total - count) / (page - 1) : count;
+		}
 	}
 
 	/** The latest read of a page, if it was read. */

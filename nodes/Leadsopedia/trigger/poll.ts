@@ -3,6 +3,7 @@ import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { idleOldestFirst } from './idle-oldest-first';
+import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { orderOf } from './order';
@@ -13,20 +14,6 @@ import { newest, PageReader, reachesBack, type ContactSource, type Window } from
  * than any clock skew between the API and n8n, less than a date that is simply wrong.
  */
 const AHEAD_MS = 3600_000;
-
-export interface PollLimits {
-	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
-	pageSize: number;
-	/** Calls this list may take before the poll should stop and leave the rest to the next one. */
-	maxCalls: number;
-}
-
-export interface ListPoll {
-	/** The new contacts, oldest first. */
-	contacts: IDataObject[];
-	cursor: ListCursor;
-	calls: number;
-}
 
 /** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
 function hintIn(order: Order, cursor: ListCursor): number {
@@ -101,9 +88,9 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const probe = await reader.read(startOf(assumed));
 	const order = await orderOf(reader, probe, assumed);
-	if (order === 'one second') return await pollOneSecond(reader, cursor, probe, limits);
+	if (order === 'one second') return { ...(await pollOneSecond(reader, cursor, probe, limits)), unreadable: reader.unreadable };
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length };
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length, upToDate: false, unreadable: reader.unreadable };
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -112,6 +99,7 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 			: await boundaryNewestFirst(reader, cursor, first, limits);
 	const chain = chainFrom(boundary, order, reader);
 	const fresh = freshEntries(chain, cursor);
+	const top = chain[chain.length - 1];
 	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
@@ -119,6 +107,8 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 		contacts: fresh.map((entry) => entry.contact),
 		cursor: withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon)),
 		calls: reader.windows.length,
+		upToDate: order === 'desc' ? top.page <= 1 : top.page >= top.pagesCount,
+		unreadable: reader.unreadable,
 	};
 }
 

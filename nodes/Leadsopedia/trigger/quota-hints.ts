@@ -1,16 +1,5 @@
 import type { NodeHint } from 'n8n-workflow';
-
-/** The API's monthly quota per key (CONTRACT.md). */
-const MONTHLY_QUOTA = 15_000;
-
-/** Polls in a 30-day month for each fixed Poll Times mode (a week-based one: at most 5). */
-const POLLS_A_MONTH: Record<string, number> = {
-	everyMinute: 43_200,
-	everyHour: 720,
-	everyDay: 30,
-	everyWeek: 5,
-	everyMonth: 1,
-};
+import { checksAMonth, MONTHLY_QUOTA, POLLS_A_MONTH } from './monthly-calls';
 
 const figure = (count: number) => count.toLocaleString('en-US');
 
@@ -31,10 +20,11 @@ function singleList(mode: string, polls: number): NodeHint {
 }
 
 function everyList(mode: string, polls: number): NodeHint {
-	const lists = Math.max(0, Math.floor(MONTHLY_QUOTA / polls) - 1);
+	const checks = checksAMonth(polls);
+	const lists = Math.max(0, Math.floor((MONTHLY_QUOTA - polls) / checks));
 	return {
-		message: `Watching every list on this schedule costs ${figure(polls)} API calls a month for the lists, plus ${figure(polls)} per list with contacts (empty lists cost nothing), when nothing is new: up to ${figure(lists)} lists with contacts fit in the ${figure(MONTHLY_QUOTA)} the API allows.`,
-		type: lists < 10 ? 'warning' : 'info',
+		message: `Watching every list on this schedule costs ${figure(polls)} API calls a month for the lists, plus ${figure(checks)} per list with contacts (a daily check; empty lists cost nothing), when nothing is new: up to ${figure(lists)} lists with contacts fit in the ${figure(MONTHLY_QUOTA)} the API allows. A list that gets new contacts costs a call in that poll.`,
+		type: polls > MONTHLY_QUOTA ? 'danger' : lists < 10 ? 'warning' : 'info',
 		location: 'ndv',
 		whenToDisplay: 'always',
 		displayCondition: onlyMode(mode, true),

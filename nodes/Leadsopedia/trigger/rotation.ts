@@ -1,4 +1,5 @@
 import type { ListCursor, TriggerState } from './cursor';
+import type { ListWatches } from './list-watch';
 
 /** A list as GET /mylists shows it. */
 export interface WatchedList {
@@ -8,11 +9,12 @@ export interface WatchedList {
 }
 
 /**
- * Polls a list may be missing from /mylists and keep its cursor (a deletion between the page
- * calls of /mylists, a page-size cap). After that it counts as deleted and leaves the state,
- * so deleted lists do not grow the state for ever.
+ * How long a list may be missing from /mylists and keep its cursor (a deletion between the page
+ * calls of /mylists, a page-size cap, access taken away for a while), however often the
+ * trigger polls. After that it counts as deleted and leaves the state, so deleted lists do not
+ * grow the state for ever.
  */
-export const MISSING_POLLS_KEPT = 24;
+export const MISSING_KEPT_MS = 30 * 24 * 3_600_000;
 
 const byId = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
 
@@ -30,12 +32,16 @@ export function rotated(lists: readonly WatchedList[], next: string | undefined)
  */
 export const stillEmpty = (list: WatchedList, cursor: ListCursor): boolean => list.total === 0 && cursor.total === 0;
 
-/** The cursors of lists missing from this poll's /mylists, kept for a while, one poll older. */
-export function missingKept(state: TriggerState, present: ReadonlySet<string>): TriggerState['lists'] {
-	const kept: TriggerState['lists'] = {};
+/** The lists missing from this poll's /mylists whose cursor is kept, and since when they are missing. */
+export function missingKept(state: TriggerState, present: ReadonlySet<string>, now: number): { lists: TriggerState['lists']; watch: ListWatches } {
+	const lists: TriggerState['lists'] = {};
+	const watch: ListWatches = {};
 	for (const [listId, cursor] of Object.entries(state.lists)) {
-		const missing = (cursor.missing ?? 0) + 1;
-		if (!present.has(listId) && missing <= MISSING_POLLS_KEPT) kept[listId] = { ...cursor, missing };
+		if (present.has(listId)) continue;
+		const missingSince = state.watch?.[listId]?.missingSince ?? now;
+		if (now - missingSince > MISSING_KEPT_MS) continue;
+		lists[listId] = cursor;
+		watch[listId] = { ...state.watch?.[listId], missingSince };
 	}
-	return kept;
+	return { lists, watch };
 }

@@ -1,13 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
-import { emptyCursor, type ListCursor, type TriggerState } from './cursor';
+import { emptyCursor, type TriggerState } from './cursor';
 import { compareKeys, keyOf } from './keys';
+import type { ListWatch } from './list-watch';
 import type { ContactSource } from './pages';
-import { newestContact, pollList, type PollLimits } from './poll';
-import { missingKept, rotated, stillEmpty, type WatchedList } from './rotation';
+import { reasonToRead, type ReadReason } from './plan';
+import type { PollLimits } from './list-poll';
+import { newestContact, pollList } from './poll';
+import { failureOfTheList } from './list-failure';
+import { missingKept, rotated, type WatchedList } from './rotation';
+import { toReport, unreadableWarning } from './unreadable';
 
 /** What the trigger watches: one list, or every list of the account. */
 export interface Watched {
-	/** Saved with the state: a change of what is watched starts afresh. */
+	/** Saved with the state: on a change, only the lists watched before and after keep their cursor. */
 	scope: string;
 	/** The lists, and the calls it took to list them. */
 	lists(): Promise<{ lists: WatchedList[]; calls: number }>;
@@ -17,78 +22,114 @@ export interface Watched {
 export interface FoundContact {
 	listId: string;
 	contact: IDataObject;
+	/** Fields that mark an item as a report (an unreadable contact, a list that failed), not a plain new contact. */
+	notice?: IDataObject;
 }
+
+/** The item reporting a list whose read failed. */
+const failureNotice = (failure: { message: string; description?: string }): IDataObject => ({
+	leadsopedia_error: failure.message,
+	...(failure.description ? { leadsopedia_error_description: failure.description } : {}),
+});
 
 /** Calls a list poll may take at the least to make progress (a page and the one above it). */
 const LIST_POLL_CALLS = 2;
 
-/** The cursor of a list /mylists shows: no longer counted as missing. */
-function present(cursor: ListCursor): ListCursor {
-	const { missing, ...rest } = cursor;
-	return missing === undefined ? cursor : rest;
+/** A source that counts the calls made through it. */
+export function counted(source: ContactSource, count: { calls: number }): ContactSource {
+	return {
+		malformed: source.malformed,
+		page: async (page, limit) => {
+			count.calls++;
+			return await source.page(page, limit);
+		},
+	};
 }
 
 /** Oldest first across lists; each list's contacts already are. */
-function inOrderAdded(found: FoundContact[]): FoundContact[] {
+export function inOrderAdded(found: FoundContact[]): FoundContact[] {
 	const time = (item: FoundContact) => keyOf(item.contact) ?? { time: 0, id: 0 };
 	return [...found].sort((a, b) => compareKeys(time(a), time(b)));
 }
 
-/** First activation: every watched list's newest contact becomes its cursor, and nothing is emitted. */
-export async function recordPositions(watched: Watched, pageSize: number): Promise<TriggerState> {
-	const lists: TriggerState['lists'] = {};
-	for (const { id } of (await watched.lists()).lists) {
-		lists[id] = (await newestContact(watched.source(id), pageSize)).cursor;
-	}
-	return { version: 1, scope: watched.scope, lists };
+const withoutMissing = (watch: ListWatch | undefined): ListWatch => {
+	const known = { ...watch };
+	delete known.missingSince;
+	return known;
+};
+
+/** What is known of a list after this poll read it. */
+function afterRead(list: WatchedList, upToDate: boolean, before: ListWatch | undefined, now: number): ListWatch {
+	return upToDate ? { listed: list.total, checked: now } : { checked: before?.checked };
 }
 
 /**
- * One poll of everything watched, within the poll's call budget: the lists are visited
- * round the account from where the last poll stopped, and those left over keep their cursor
- * for the next poll. A list never seen before appeared after activation, so all its contacts
- * are new; a list missing from /mylists keeps its cursor for a while. Any error fails the
- * whole poll, so no cursor moves without its contacts being emitted.
+ * One poll of everything watched, within the poll's call budget. A list is read when its total
+ * in /mylists changed since it was last read up to date, when activation left it to be recorded,
+ * and once a day as a check; the others cost nothing. Changed lists come first, round the
+ * account from where the last poll stopped; those left over keep their cursor for the next
+ * poll. A list never seen before appeared after activation, so all its contacts are new; a list
+ * missing from /mylists keeps its cursor for a while. A contact that cannot be placed, or (every
+ * list watched) a list that cannot be read, is reported once in a marked item after the contacts.
  */
 export async function pollWatched(
 	watched: Watched,
 	state: TriggerState,
 	limits: PollLimits,
+	now: number,
 ): Promise<{ found: FoundContact[]; state: TriggerState }> {
 	const { lists: shown, calls } = await watched.lists();
-	const lists = missingKept(state, new Set(shown.map((list) => list.id)));
+	const { lists, watch } = missingKept(state, new Set(shown.map((list) => list.id)), now);
+	const reasons = new Map<string, ReadReason>();
+	for (const list of shown) {
+		const cursor = state.lists[list.id];
+		lists[list.id] = cursor ?? emptyCursor();
+		// Shown again: no longer missing.
+		watch[list.id] = list.total === 0 && !cursor ? { listed: 0, checked: now } : withoutMissing(state.watch?.[list.id]);
+		const reason = reasonToRead(list, cursor, state.watch?.[list.id], now);
+		if (reason) reasons.set(list.id, reason);
+	}
+	const checkedAt = (list: WatchedList) => watch[list.id].checked ?? 0;
+	const changed = rotated(
+		shown.filter((list) => reasons.get(list.id) === 'changed'),
+		state.next,
+	);
+	const others = shown.filter((list) => reasons.has(list.id) && reasons.get(list.id) !== 'changed').sort((a, b) => checkedAt(a) - checkedAt(b));
 	const found: FoundContact[] = [];
+	const notices: FoundContact[] = [];
 	let spent = calls;
-	let polled = 0;
 	let next: string | undefined;
-	for (const list of rotated(shown, state.next)) {
-		const seen = present(state.lists[list.id] ?? emptyCursor());
-		if (stillEmpty(list, seen)) {
-			lists[list.id] = seen;
-			continue;
-		}
+	for (const list of [...changed, ...others]) {
 		// The first list always goes, so that every poll makes progress; the others only within the budget.
-		if (polled > 0 && limits.maxCalls - spent < LIST_POLL_CALLS) {
-			next ??= list.id;
-			lists[list.id] = seen;
+		if (spent > calls && limits.maxCalls - spent < LIST_POLL_CALLS) {
+			if (reasons.get(list.id) === 'changed') next ??= list.id;
 			continue;
 		}
-		const result = await pollList(watched.source(list.id), seen, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
-		spent += result.calls;
-		polled++;
-		lists[list.id] = result.cursor;
-		// One by one: a spread of a backlog of 100,000s would overflow the call stack.
-		for (const contact of result.contacts) found.push({ listId: list.id, contact });
+		const count = { calls: 0 };
+		const source = counted(watched.source(list.id), count);
+		const before = { cursor: lists[list.id], watch: watch[list.id] };
+		try {
+			if (reasons.get(list.id) === 'record') {
+				lists[list.id] = (await newestContact(source, limits.pageSize)).cursor;
+				watch[list.id] = { listed: list.total, checked: now };
+			} else {
+				const result = await pollList(source, before.cursor, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
+				const { report, reported } = toReport(result.unreadable, before.cursor, result.cursor, before.watch.reported ?? []);
+				lists[list.id] = result.cursor;
+				watch[list.id] = { ...afterRead(list, result.upToDate, before.watch, now), ...(reported.length > 0 ? { reported } : {}) };
+				// One by one: a spread of a backlog of 100,000s would overflow the call stack.
+				for (const contact of result.contacts) found.push({ listId: list.id, contact });
+				for (const contact of report) notices.push({ listId: list.id, contact, notice: { leadsopedia_warning: unreadableWarning(contact) } });
+			}
+		} catch (error) {
+			// Watching every list, a failure of this list alone is reported once and the others go on.
+			const failure = failureOfTheList(error, state.scope === 'all');
+			lists[list.id] = before.cursor;
+			// Tried again when its total changes and at its daily check, like any list.
+			watch[list.id] = { ...before.watch, listed: list.total, checked: now, failing: failure.message };
+			if (before.watch.failing !== failure.message) notices.push({ listId: list.id, contact: {}, notice: failureNotice(failure) });
+		}
+		spent += count.calls;
 	}
-	return { found: inOrderAdded(found), state: { version: 1, scope: state.scope, lists, ...(next === undefined ? {} : { next }) } };
-}
-
-/** The newest contact of everything watched, for "Fetch Test Event". */
-export async function newestWatched(watched: Watched, pageSize: number): Promise<FoundContact | undefined> {
-	const found: FoundContact[] = [];
-	for (const { id } of (await watched.lists()).lists) {
-		const { contact } = await newestContact(watched.source(id), pageSize);
-		if (contact) found.push({ listId: id, contact });
-	}
-	return inOrderAdded(found).pop();
+	return { found: [...inOrderAdded(found), ...notices], state: { version: 1, scope: state.scope, lists, watch, ...(next === undefined ? {} : { next }) } };
 }
