@@ -8,6 +8,4 @@ import type { Feature } from './features';
 export const KNOWN_OPEN: Partial<Record<Feature, number>> = {
 	listChangesWhileRead: 3,
 	tiesShuffled: 3,
-	keyOnTwoHostSpellings: 11,
-	rateLimitSaysQuota: 7,
 };
