@@ -10,6 +10,9 @@ import { api, listRef, requestLines, run, useNock, v1 } from '../helpers/nock';
 
 type Order = 'newest first' | 'oldest first';
 
+/** Contact `id`, added `id` seconds into the day: each in a second of its own, in id order. */
+const contactOf = (id: number): IDataObject => ({ id, date_added: new Date(Date.UTC(2026, 11, 1) + id * 1000).toISOString() });
+
 /** A list of contacts as the API holds it, in the order it serves them. */
 class LiveList {
 	contacts: IDataObject[];
@@ -21,13 +24,13 @@ class LiveList {
 		size: number,
 	) {
 		const ids = Array.from({ length: size }, (_, index) => index + 1);
-		this.contacts = (order === 'newest first' ? ids.reverse() : ids).map((id) => ({ id }));
+		this.contacts = (order === 'newest first' ? ids.reverse() : ids).map(contactOf);
 		this.nextId = size + 1;
 	}
 
 	/** Adds contacts where this order puts new ones: at the front newest first, at the end oldest first. */
 	add(count: number): void {
-		const added = Array.from({ length: count }, () => ({ id: this.nextId++ }));
+		const added = Array.from({ length: count }, () => contactOf(this.nextId++));
 		this.contacts = this.order === 'newest first' ? [...added.reverse(), ...this.contacts] : [...this.contacts, ...added];
 	}
 

@@ -122,7 +122,8 @@ export async function fetchPages(this: ApiContext, request: PageRequest): Promis
 
 		const first = (page - 1) * served;
 		const changed = (seen: ChangeSeen, extraCalls: number) => listChanged(this, { operation: call.operation, extraCalls, seen });
-		if (!read.add({ first, items, total })) throw changed('no ids', 0);
+		const unreadable = read.add({ first, items, total });
+		if (unreadable) throw changed(unreadable, 0);
 		const rereads = extraCallBudget(calls - read.rereads);
 		if (read.rereads > rereads) throw changed('shrank', rereads);
 		// A list that grows at its end as fast as it is read would be chased for ever.
