@@ -75,7 +75,8 @@ export async function inTurn<T>(key: string, intervalMs: number, send: () => Pro
 	lane.ready = done.then(async (nextAt) => nextAt ?? (await previous));
 	let sent = false;
 	try {
-		const startAt = await waits.until(previous);
+		// A clock set back (NTP, a resumed machine) must not hold the lane for the jump.
+		const startAt = Math.min(await waits.until(previous), Date.now() + intervalMs);
 		await waits.pause(Math.max(startAt, lane.holdUntil) - Date.now());
 		waits.check();
 		sent = true;
