@@ -3,6 +3,7 @@
  *
  *   npm run test:e2e [-- --n8n 1|2|newest]     # every n8n line by default
  *   npm run test:e2e -- --queue                # n8n 2.40 in queue mode: main, Redis, PostgreSQL, 2 workers
+ *   npm run test:e2e -- --queue --workers 4 --load-only [--load-log FILE]   # only the load of one key (e2e/queue/options.ts)
  *
  * Ends with the line `N passed, M failed`; exits non-zero on any failure. Logs and
  * n8n's user folder are kept in a temporary folder when something fails.
@@ -24,6 +25,7 @@ import { packageChecks } from './checks/package';
 import { paginationChecks } from './checks/pagination';
 import { requestOptionChecks } from './checks/request-options';
 import { stopChecks } from './checks/stop';
+import { transportChecks } from './checks/transport';
 import { triggerChecks } from './checks/trigger';
 import { prepareEnvironment, type Environment } from './environment';
 import { buildAndPack } from './package-tarball';
@@ -31,14 +33,13 @@ import { killChildrenOnExit } from './processes';
 import { prepareQueueEnvironment } from './queue/environment';
 import { queueChecks } from './queue/checks';
 import { loadChecks } from './queue/load';
+import { loadOnly, queueMode } from './queue/options';
 import { exitWith, Runner } from './runner';
 import { flavorsFromArgs, N8N_2, type N8nFlavor } from './versions';
 import { readExamples, webhookWorkflow, type WorkflowJson } from './workflows';
 
 /** Queue mode: every case again with the executions on workers, then the queue's own. */
-const queueMode = process.argv.includes('--queue');
-
-const groups: CheckGroup[] = [
+const everyCase: CheckGroup[] = [
 	queueMode ? manualRunExampleChecks : exampleChecks,
 	packageChecks,
 	credentialChecks,
@@ -51,11 +52,12 @@ const groups: CheckGroup[] = [
 	mcpChecks,
 	httpRequestChecks,
 	requestOptionChecks,
+	transportChecks,
 	stopChecks,
 	// Last but the queue's: it restarts n8n.
 	triggerChecks,
-	...(queueMode ? [loadChecks, queueChecks] : []),
 ];
+const groups: CheckGroup[] = queueMode ? [...(loadOnly ? [] : everyCase), loadChecks, queueChecks] : everyCase;
 
 /** The examples under their own ids, the groups' other workflows, and one webhook workflow per path the groups call. */
 function workflows(): { all: WorkflowJson[]; ids: Map<string, string>; webhookIds: string[] } {

@@ -26,6 +26,7 @@ export function answerApi(state: SandboxState, req: IncomingMessage, url: URL, r
 		settings: state.settings,
 		limits: state.limits,
 		baseUrl: state.baseUrl,
+		variations: state.variations,
 		path,
 		params,
 		query: url.searchParams,

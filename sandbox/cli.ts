@@ -1,5 +1,5 @@
 /**
- * npm run sandbox -- [--port N] [--interval-ms MS] [--monthly-quota N] [--seed N] [--contacts N] [--order asc|desc]
+ * npm run sandbox -- [--port N] [--interval-ms MS] [--monthly-quota N] [--seed N] [--contacts N] [--order asc|desc] [--variations SEED]
  *
  * Default port 8787, so a demo credential's base URL stays the same between runs; --port 0
  * picks a free one. The first stdout line is exactly `listening on <baseUrl> key <api key>`.
@@ -23,6 +23,7 @@ function options(argv: string[]): SandboxOptions {
 			seed: { type: 'string' },
 			contacts: { type: 'string' },
 			order: { type: 'string' },
+			variations: { type: 'string' },
 		},
 	});
 	if (values.order !== undefined && values.order !== 'asc' && values.order !== 'desc') {
@@ -35,6 +36,7 @@ function options(argv: string[]): SandboxOptions {
 		seed: number('seed', values.seed),
 		contacts: number('contacts', values.contacts),
 		order: values.order,
+		variations: number('variations', values.variations),
 	};
 }
 
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox(options(process.argv.slice(2)));
 	console.log(`listening on ${sandbox.baseUrl} key ${sandbox.apiKey}`);
 	console.log(`second account key ${sandbox.otherApiKey}; download files on ${sandbox.fileBaseUrl}; Ctrl-C stops`);
+	const variation = sandbox.control.variation();
+	if (variation) console.log(`variations mode (sandbox/VARIATIONS.md): ${JSON.stringify(variation)}`);
 	const stop = () => void sandbox.stop().then(() => process.exit(0));
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);

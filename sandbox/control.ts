@@ -4,6 +4,7 @@ import type { RequestLogEntry } from './log';
 import type { SandboxState } from './state';
 import type { AccountName, Contact, ContactFields, Download, List, Settings } from './types';
 import { parseContactFields } from './validate';
+import { drawVariation, Variations, type Variation, type VariationOverrides } from './variations';
 
 /**
  * In-process control of a running sandbox, for test setup and inspection. It acts directly on
@@ -33,6 +34,11 @@ export interface SandboxControl {
 	downloads(account?: AccountName): Download[];
 	/** Every call to both listeners so far, in arrival order (copies). */
 	requestLog(): RequestLogEntry[];
+	/**
+	 * Calls `listener` with each call just after its answer is sent (before the client can
+	 * act on it): for changes between two pages, or a Stop after the n-th call. Returns the way to stop.
+	 */
+	onAnswered(listener: (entry: RequestLogEntry) => void): () => void;
 	clearLog(): void;
 	/** Forgets every key's last call time and this month's usage. */
 	resetCounters(): void;
@@ -40,6 +46,13 @@ export interface SandboxControl {
 	/** Queues faults; the first queued fault that matches a call answers it. */
 	injectFaults(spec: FaultSpec | readonly FaultSpec[]): void;
 	clearFaults(): void;
+	/**
+	 * Turns the variations mode on with the variation a seed draws (some choices fixed by
+	 * `overrides`), or off with undefined; returns the variation in force.
+	 */
+	setVariations(seed: number | undefined, overrides?: VariationOverrides): Variation | undefined;
+	/** The variation in force, if the mode is on. */
+	variation(): Variation | undefined;
 }
 
 export function createControl(state: SandboxState): SandboxControl {
@@ -76,6 +89,7 @@ export function createControl(state: SandboxState): SandboxControl {
 		},
 		downloads: (account) => ofAccount(db.downloads.values(), account).map((download) => db.downloadView(download)),
 		requestLog: () => state.log.list(),
+		onAnswered: (listener) => state.log.onAnswered(listener),
 		clearLog: () => state.log.clear(),
 		resetCounters: () => state.limits.reset(),
 		setOptions: ({ intervalMs, monthlyQuota, order }) => {
@@ -85,5 +99,10 @@ export function createControl(state: SandboxState): SandboxControl {
 		},
 		injectFaults: (spec) => state.faults.add(spec),
 		clearFaults: () => state.faults.clear(),
+		setVariations: (seed, overrides) => {
+			state.variations = seed === undefined ? undefined : new Variations(drawVariation(seed, overrides), state.settings.now);
+			return state.variations?.variation;
+		},
+		variation: () => state.variations?.variation,
 	};
 }

@@ -17,8 +17,10 @@ import { seedDemo } from './seed';
 import { Listener } from './server';
 import type { SandboxState } from './state';
 import type { ContactOrder } from './types';
+import { drawVariation, Variations } from './variations';
 
 export type { SandboxControl } from './control';
+export type { Variation, VariationOverrides } from './variations';
 export type { FaultKind, FaultSpec, FaultStatus } from './faults';
 export type { RequestLogEntry } from './log';
 export type { AccountName, Activity, Contact, ContactFields, ContactOrder, Download, HistoryItem, List } from './types';
@@ -38,6 +40,8 @@ export interface SandboxOptions {
 	order?: ContactOrder;
 	/** The clock for limits and new dates; default Date.now. */
 	now?: () => number;
+	/** Turns on the variations mode with the variation this seed draws (sandbox/VARIATIONS.md). */
+	variations?: number;
 }
 
 export interface Sandbox {
@@ -71,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults: new Faults(settings.seed),
 		log: new RequestLog(() => keys),
 		baseUrl: '',
+		variations: options.variations === undefined ? undefined : new Variations(drawVariation(options.variations), settings.now),
 	};
 	const api = new Listener('api', state, (req, url, rawBody, account) => answerApi(state, req, url, rawBody, account));
 	const files = new Listener('files', state, (req, url) => answerFile(state, req, url));

@@ -27,6 +27,7 @@ export interface RequestLogEntry {
 /** The request log. Any known key found in a path or query value is replaced by '[api-key]'. */
 export class RequestLog {
 	private entries: RequestLogEntry[] = [];
+	private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
 
 	constructor(private readonly keys: () => readonly string[]) {}
 
@@ -55,6 +56,13 @@ export class RequestLog {
 	finish(entry: RequestLogEntry, status: number): void {
 		entry.status = status;
 		entry.durationMs = performance.timeOrigin + performance.now() - entry.startedAt;
+		for (const listener of this.listeners) listener({ ...entry, query: { ...entry.query } });
+	}
+
+	/** Calls `listener` with each call as soon as it is answered; returns the way to stop. */
+	onAnswered(listener: (entry: RequestLogEntry) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 
 	list(): RequestLogEntry[] {

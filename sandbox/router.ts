@@ -2,6 +2,7 @@ import type { Account, Database } from './data';
 import { badRequest, notFound, type Reply } from './http';
 import type { Limits } from './limits';
 import type { Settings } from './types';
+import type { Variations } from './variations';
 import { parsePaging } from './validate';
 
 /** What a route handler gets for one authenticated, admitted call. */
@@ -12,6 +13,8 @@ export interface RouteContext {
 	limits: Limits;
 	/** 'http://127.0.0.1:<port>/v1', for Location headers and page links. */
 	baseUrl: string;
+	/** The variations mode, when on: page sizes, envelopes and the order of contacts. */
+	variations?: Variations;
 	/** The path below the base URL, such as '/mylists/3'. */
 	path: string;
 	params: Record<string, string>;
@@ -55,7 +58,8 @@ function decode(segment: string): string {
 
 /** The pagination envelope of CONTRACT.md; `next`/`previous` are absolute links keeping the other query parameters. */
 export function paginate<T>(ctx: RouteContext, key: string, total: number, items: (offset: number, count: number) => T[]): Reply {
-	const { page, limit } = parsePaging(ctx.query);
+	const { page, limit: asked } = parsePaging(ctx.query);
+	const limit = ctx.variations?.servedLimit(asked) ?? asked;
 	const pagesCount = Math.ceil(total / limit);
 	const link = (to: number) => {
 		const query = new URLSearchParams(ctx.query);
@@ -63,18 +67,16 @@ export function paginate<T>(ctx: RouteContext, key: string, total: number, items
 		query.set('limit', String(limit));
 		return `${ctx.baseUrl}${ctx.path}?${query}`;
 	};
-	return {
-		status: 200,
-		body: {
-			[key]: items((page - 1) * limit, limit),
-			total,
-			page,
-			limit,
-			pagesCount,
-			next: page < pagesCount ? link(page + 1) : null,
-			previous: page > 1 && pagesCount > 0 ? link(Math.min(page - 1, pagesCount)) : null,
-		},
+	const body = {
+		[key]: items((page - 1) * limit, limit),
+		total,
+		page,
+		limit,
+		pagesCount,
+		next: page < pagesCount ? link(page + 1) : null,
+		previous: page > 1 && pagesCount > 0 ? link(Math.min(page - 1, pagesCount)) : null,
 	};
+	return { status: 200, body: ctx.variations?.envelope(body, asked) ?? body };
 }
 
 /** `paginate` over items already in memory. */

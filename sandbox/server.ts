@@ -56,14 +56,21 @@ export class Listener {
 				return;
 			}
 			if (fault) await this.delay(fault.slowMs ?? 2000);
-			reply = this.answer(req, url, rawBody, account);
+			const variations = this.state.variations;
+			reply = variations?.before(this.host, req, url, rawBody) ?? this.answer(req, url, rawBody, account);
 		} catch (error) {
 			if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
 			reply = errorReply(error instanceof ApiError ? error : new ApiError(500, 'server_error', 'Unexpected sandbox error'));
 		}
+		if (this.state.variations) reply = this.state.variations.after(this.host, req, reply);
 		const body = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
-		send(res, reply.status, body, reply.contentType ?? 'application/json; charset=utf-8', reply.headers);
-		this.state.log.finish(entry, reply.status);
+		const contentType = reply.contentType ?? 'application/json; charset=utf-8';
+		// A delivery in pieces says when it is done (or cut off); the log records that.
+		const delivery = { later: (ms: number, step: () => void) => void this.delay(ms).then(step), done: (status: number) => this.state.log.finish(entry, status) };
+		if (!this.state.variations?.deliver(this.host, res, { status: reply.status, body, contentType, headers: reply.headers ?? {} }, delivery)) {
+			send(res, reply.status, body, contentType, reply.headers);
+			this.state.log.finish(entry, reply.status);
+		}
 	}
 
 	private delay(ms: number): Promise<void> {

@@ -14,23 +14,25 @@ const errorCredentials = (sandbox: Sandbox): CredentialJson[] => [
 	sandboxCredential(sandbox, { ...SANDBOX_CREDENTIAL, ...OTHER_CREDENTIAL }, sandbox.otherApiKey),
 ];
 
-interface RecordedError {
+export interface RecordedError {
 	message?: string;
+	description?: string;
 	name?: string;
 	httpCode?: string | null;
 }
 
 /**
  * Calls a workflow expected to fail and answers the error n8n recorded for its execution,
- * after checking that no key appears anywhere in that execution's saved data.
+ * after checking that no key (the sandbox's, or `otherKeys`) appears anywhere in that
+ * execution's saved data.
  */
-async function recordedError({ api, sandbox, workflowIds }: Context, path: string, body: Record<string, unknown>): Promise<RecordedError> {
+export async function recordedError({ api, sandbox, workflowIds }: Context, path: string, body: Record<string, unknown>, otherKeys: string[] = []): Promise<RecordedError> {
 	const response = await api.webhook(path, body);
 	assert.notEqual(response.status, 200, `the workflow succeeded: ${(await response.text()).slice(0, 300)}`);
 	const [execution] = await api.executions(workflowIds.get(path) as string);
 	assert.equal(execution?.status, 'error', `latest execution: ${JSON.stringify(execution)?.slice(0, 300)}`);
 	const saved = JSON.stringify(execution);
-	for (const key of [sandbox.apiKey, sandbox.otherApiKey, WRONG_KEY]) assert.ok(!saved.includes(key), 'an API key appears in the execution data');
+	for (const key of [sandbox.apiKey, sandbox.otherApiKey, WRONG_KEY, ...otherKeys]) assert.ok(!saved.includes(key), 'an API key appears in the execution data');
 	return (execution.data?.resultData.error ?? {}) as RecordedError;
 }
 

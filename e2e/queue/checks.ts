@@ -5,7 +5,7 @@ import { allExecutionIds, executionsByWorker } from './workers';
 /** What queue mode adds to the suite: where the executions ran. Runs after every other group. */
 export const queueChecks: CheckGroup = {
 	async run({ runner, api, workers = [] }) {
-		await runner.check('queue: every execution of the suite ran on a worker, and both workers ran some', async () => {
+		await runner.check('queue: every execution of the suite ran on a worker, and every worker ran some', async () => {
 			const ranOn = executionsByWorker(workers);
 			const ids = await allExecutionIds(api);
 			assert.ok(ids.length > 0, 'no executions saved');

@@ -11,9 +11,8 @@ import { ensureN8n, type N8nInstall } from '../install-n8n';
 import { N8nInstance } from '../n8n-instance';
 import { buildAndPack, installTarball } from '../package-tarball';
 import { freePort } from '../processes';
+import { WORKER_COUNT } from './options';
 import { startPostgres, startRedis } from './services';
-
-export const WORKER_COUNT = 2;
 
 export interface QueueServices {
 	/** Settings every n8n process of the cluster gets. */

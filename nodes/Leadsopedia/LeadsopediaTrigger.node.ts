@@ -10,15 +10,16 @@ import { searchLists } from './listSearch/searchLists';
 import { leadsopediaApiTest } from './shared/credential-test';
 import { asNodeError } from './shared/errors';
 import { MAX_PAGE_SIZE } from './shared/pagination';
-import { credentialsOf } from './shared/transport';
+import { credentialsOf, type PastMaxTries } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
 import { unlessRunning } from './trigger/single-flight';
 import { triggerProperties } from './trigger/description';
 import { quotaHints } from './trigger/quota-hints';
+import { retryReserve, RETRY_SHARE } from './trigger/retry-reserve';
 import { allLists, contactSource } from './trigger/source';
 import type { WatchedCount } from './trigger/monthly-calls';
 import { quotaSettings, refuseOverQuota } from './trigger/quota-check';
-import type { PollLimits } from './trigger/poll';
+import type { PollLimits } from './trigger/list-poll';
 import type { WatchedList } from './trigger/rotation';
 import { newestWatched, recordPositions } from './trigger/activate';
 import { pollWatched, type FoundContact, type Watched } from './trigger/watch';
@@ -34,23 +35,24 @@ function toItems(found: FoundContact[]): INodeExecutionData[] {
 	return found.map(({ listId, contact, notice }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId, ...notice } }));
 }
 
-function watchedBy(context: IPollFunctions): Watched {
+function watchedBy(context: IPollFunctions, pastMaxTries?: PastMaxTries): Watched {
 	if (context.getNodeParameter('watchAllLists', false) as boolean) {
-		return { scope: 'all', lists: async () => await allLists(context), source: (listId) => contactSource(context, listId) };
+		return { scope: 'all', lists: async () => await allLists(context, pastMaxTries), source: (listId) => contactSource(context, listId, pastMaxTries) };
 	}
 	const listId = String(context.getNodeParameter('listId', '', { extractValue: true })).trim();
 	if (!listId) throw new NodeOperationError(context.getNode(), 'Choose the list to watch');
-	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id) };
+	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id, pastMaxTries) };
 }
+
+const pollBudgetMs = (context: IPollFunctions) => (typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS);
 
 /**
  * Calls one poll may make: calls are spaced by the credential's interval, and n8n abandons
- * a poll that outlasts its budget; a fifth is left for retries.
+ * a poll that outlasts its budget; a share is left for retries (retry-reserve.ts).
  */
 async function callBudget(context: IPollFunctions): Promise<number> {
 	const { intervalMs } = await credentialsOf(context);
-	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
-	return intervalMs > 0 ? Math.max(2, Math.floor((0.8 * budgetMs) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+	return intervalMs > 0 ? Math.max(2, Math.floor(((1 - RETRY_SHARE) * pollBudgetMs(context)) / intervalMs)) : Number.MAX_SAFE_INTEGER;
 }
 
 /** What the idle cost depends on: one list, or how many lists of the account and how many with contacts. */
@@ -113,8 +115,10 @@ export class LeadsopediaTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		try {
-			const watched = watchedBy(this);
-			if (this.getMode() === 'manual') {
+			const manual = this.getMode() === 'manual';
+			// A user waits on Fetch Test Event; no one waits on a scheduled poll, which may wait out a rate limit longer.
+			const watched = watchedBy(this, manual ? undefined : retryReserve(pollBudgetMs(this)));
+			if (manual) {
 				// "Fetch Test Event" shows the newest contact and leaves the saved state alone.
 				const limits = await limitsOf(this);
 				const newest = await newestWatched(watched, { ...limits, maxCalls: Math.min(limits.maxCalls, TEST_EVENT_CALLS) });

@@ -22,7 +22,9 @@ export const contactRoutes: Route[] = [
 			}
 			if (!ctx.query.has('list_id')) throw badRequest('list_id is required');
 			const list = ownList(ctx, parseId(ctx.query.get('list_id'), 'list_id'));
-			return paginate(ctx, 'contacts', list.contacts.size, (offset, count) => list.contacts.page(offset, count, ctx.settings.order));
+			return paginate(ctx, 'contacts', list.contacts.size, (offset, count) =>
+				ctx.variations ? ctx.variations.contactPage(list.contacts.all(), offset, count) : list.contacts.page(offset, count, ctx.settings.order),
+			);
 		},
 	},
 	{

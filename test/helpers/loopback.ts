@@ -13,16 +13,16 @@ export interface Loopback {
 	stop(): Promise<void>;
 }
 
-async function listen(server: Server, scheme: 'http' | 'https'): Promise<Loopback> {
+async function listen(server: Server, scheme: 'http' | 'https', host = '127.0.0.1'): Promise<Loopback> {
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(0, host, resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
-		origin: `${scheme}://127.0.0.1:${port}`,
+		origin: `${scheme}://${host}:${port}`,
 		stop: async () => {
 			// A server that never answers keeps its sockets open: close them, or close() waits forever.
 			for (const socket of sockets) socket.destroy();
@@ -34,13 +34,21 @@ async function listen(server: Server, scheme: 'http' | 'https'): Promise<Loopbac
 export interface Proxy extends Loopback {
 	/** What reached the proxy: `GET http://host/path` for plain requests, `CONNECT host:port` for tunnels. */
 	seen: string[];
+	/** Plain requests that brought an X-Api-Key header: the key in clear at the proxy. */
+	keysInClear(): number;
 }
 
-/** A forward HTTP proxy: forwards plain requests and tunnels CONNECT (what an https target asks for). */
-export async function startProxy(): Promise<Proxy> {
+/**
+ * A forward HTTP proxy: forwards plain requests and tunnels CONNECT (what an https target asks
+ * for). On 127.0.0.1 unless `host` names another address of this machine (one that looks like
+ * another machine's to the node).
+ */
+export async function startProxy(host?: string): Promise<Proxy> {
 	const seen: string[] = [];
+	let keys = 0;
 	const server = createHttpServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
 		seen.push(`${incoming.method} ${incoming.url}`);
+		if (incoming.headers['x-api-key'] !== undefined) keys++;
 		const forwarded = request(String(incoming.url), { method: incoming.method, headers: incoming.headers }, (answer) => {
 			outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
 			answer.pipe(outgoing);
@@ -60,7 +68,7 @@ export async function startProxy(): Promise<Proxy> {
 		upstream.on('error', () => client.destroy());
 		client.on('error', () => upstream.destroy());
 	});
-	return { ...(await listen(server, 'http')), seen };
+	return { ...(await listen(server, 'http', host)), seen, keysInClear: () => keys };
 }
 
 /** An https server with a certificate it signed itself (made by the openssl CLI for this run). */

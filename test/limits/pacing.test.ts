@@ -1,5 +1,7 @@
+import { request } from 'node:http';
 import { apiStarts, byId, listNamed, runAgainst, startGaps, useSandbox } from './sandbox-run';
 import { runLeadsopedia } from '../helpers/engine';
+import { startHttpHost, type Loopback } from '../helpers/loopback';
 import { askedBetween, recordWaits, plannedMs } from '../helpers/waits';
 
 const INTERVAL_MS = 300;
@@ -87,4 +89,34 @@ test('one key through differently written Base URLs of one API, or with a pasted
 	const gaps = startGaps(sandbox());
 	expect(gaps).toHaveLength(2);
 	expectPaced(gaps);
+});
+
+/** A reverse proxy on another loopback port (a company's gateway): forwards every request to `target` as it came. */
+async function forwardingTo(target: string): Promise<Loopback> {
+	return await startHttpHost((incoming, outgoing) => {
+		const forwarded = request(`${target}${incoming.url}`, { method: incoming.method, headers: incoming.headers }, (answer) => {
+			outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(outgoing);
+		});
+		forwarded.on('error', () => outgoing.destroy());
+		incoming.pipe(forwarded);
+	});
+}
+
+test('one key under different hosts (localhost, 127.0.0.1, a proxy’s URL) shares one lane: the API’s limit is the key’s', async () => {
+	const proxy = await forwardingTo(new URL(sandbox().baseUrl).origin);
+	try {
+		const listId = listNamed(sandbox(), 'Customers');
+		const parameters = { resource: 'list', operation: 'get', listId: byId(listId) };
+		const { port, pathname } = new URL(sandbox().baseUrl);
+		const hosts = [`http://127.0.0.1:${port}${pathname}`, `http://localhost:${port}${pathname}`, `${proxy.origin}${pathname}`];
+		// One try: a call that arrived inside another's interval would fail on its 429.
+		const runs = await Promise.all(hosts.map((baseUrl) => runLeadsopedia(parameters, { baseUrl, credentials: { apiKey: sandbox().apiKey, ...paced, maxTries: 1 } })));
+		for (const run of runs) expect(run.error).toBeUndefined();
+		const calls = sandbox().control.requestLog().filter((entry) => entry.host === 'api');
+		expect(calls.map((entry) => entry.status)).toEqual([200, 200, 200]);
+		expectPaced(startGaps(sandbox()));
+	} finally {
+		await proxy.stop();
+	}
 });

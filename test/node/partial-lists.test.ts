@@ -222,6 +222,7 @@ describe('Options → Offset', () => {
 		{ title: 'with a Limit: from the page that holds the offset', parameters: { limit: 100, options: { offset: 150 } }, calls: ['page=2&limit=100', 'page=3&limit=100'], from: 151, to: 250 },
 		{ title: 'small offset and Limit: one page holds both', parameters: { limit: 30, options: { offset: 45 } }, calls: ['page=1&limit=75'], from: 46, to: 75 },
 		{ title: 'with Return All: to the end', parameters: { returnAll: true, options: { offset: 250 } }, calls: ['page=3&limit=100'], from: 251, to: 300 },
+		{ title: 'a short last page at the asked size is the end, not a cap', parameters: { limit: 10, options: { offset: 20, pageSize: 10 } }, calls: ['page=3&limit=10'], from: 21, to: 25, total: 25 },
 		{ title: 'past the end: nothing', parameters: { returnAll: true, options: { offset: 500 } }, calls: ['page=6&limit=100'], from: 1, to: 0 },
 		{
 			title: 'batches at page size 1000 line up with pages',

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { drawVariation } from '../../sandbox/variations';
 
 describe('npm run sandbox (sandbox/cli.ts)', () => {
 	it('prints `listening on <baseUrl> key <key>` first, serves that key, and stops on SIGTERM', async () => {
@@ -27,6 +28,28 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
 			expect(code).toBe(0);
 		} finally {
 			if (child.exitCode === null) child.kill('SIGKILL');
+		}
+	});
+
+	it('--variations SEED turns the variations mode on and prints the variation drawn (sandbox/VARIATIONS.md)', async () => {
+		const root = join(__dirname, '..', '..');
+		const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['sandbox/cli.ts', '--port', '0', '--variations', '42'], {
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		try {
+			const lines: string[] = [];
+			for await (const line of createInterface({ input: child.stdout })) {
+				lines.push(line);
+				if (lines.length === 3) break;
+			}
+			const printed = /^variations mode \(sandbox\/VARIATIONS\.md\): (\{.*\})$/.exec(lines[2] ?? '');
+			expect(printed).not.toBeNull();
+			expect(JSON.parse((printed as RegExpExecArray)[1])).toEqual(drawVariation(42));
+		} finally {
+			// SIGTERM, which tsx passes on: a SIGKILL would leave the sandbox behind it running.
+			child.kill('SIGTERM');
+			if (child.exitCode === null) await once(child, 'exit');
 		}
 	});
 });

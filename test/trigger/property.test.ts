@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { TriggerState } from '../../nodes/Leadsopedia/trigger/cursor';
 import type { ContactSource } from '../../nodes/Leadsopedia/trigger/pages';
-import type { PollLimits } from '../../nodes/Leadsopedia/trigger/poll';
+import type { PollLimits } from '../../nodes/Leadsopedia/trigger/list-poll';
 import { unlessRunning } from '../../nodes/Leadsopedia/trigger/single-flight';
 import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
 import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';

@@ -1,6 +1,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { credentialProblem, credentialsFrom } from './credentials';
 import { Deadline, isTimeoutCode, release, textWithin } from './deadline';
+import { inTestTurn, TurnNotTaken } from './test-turn';
 import { networkCodeOf } from './transport';
 
 const SERVER_FAILURE = 'The Leadsopedia server failed to answer. The key may be fine: test again in a few minutes.';
@@ -73,7 +74,8 @@ function unreachable(origin: string, code: string, timeoutMs: number): string {
  * The credential dialog's Test button. A declarative `test` on the credential could only
  * name HTTP answers: n8n shows a bare code (ECONNREFUSED, ERR_BAD_REQUEST) for anything
  * else, and it sends a second call after a 401. This function says what is wrong and what
- * to do in every case, and spends at most one call of the key's quota.
+ * to do in every case, and spends at most one call of the key's quota, in its turn in the
+ * key's lane (test-turn.ts).
  * Both nodes name it with `testedBy: 'leadsopediaApiTest'`.
  */
 export async function leadsopediaApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
@@ -81,31 +83,35 @@ export async function leadsopediaApiTest(this: ICredentialTestFunctions, credent
 	const problem = credentialProblem(data);
 	if (problem) return failed(problem.description ? `${problem.message}. ${problem.description}` : problem.message);
 
-	const { apiKey, baseUrl, timeoutMs } = credentialsFrom(data);
+	const { apiKey, baseUrl, intervalMs, timeoutMs } = credentialsFrom(data);
 	// A credential test's context has no httpRequest: request() is the one HTTP helper n8n
 	// gives it (ICredentialTestFunctions), and it applies n8n's proxy settings. n8n's linter
 	// flags `this.helpers.request` as deprecated for httpRequest, which does not exist here.
 	const { request } = this.helpers;
-	// request() takes no abort signal: the whole test is raced against Timeout, and the body,
-	// asked for as a stream, is dropped (with its connection) when the time is up.
-	const deadline = new Deadline(timeoutMs);
 	let response: FullResponse;
 	try {
-		const sent = request({
-			method: 'GET',
-			uri: `${baseUrl}/account`,
-			headers: { 'X-Api-Key': apiKey, Accept: 'application/json' },
-			json: false,
-			// Every status comes back as an answer; a redirect is never followed with the key.
-			simple: false,
-			resolveWithFullResponse: true,
-			followRedirect: false,
-			timeout: timeoutMs,
-			useStream: true,
-		}) as Promise<FullResponse>;
-		const answer = await deadline.race(sent, (late) => release(late.body));
-		response = { ...answer, body: await textWithin(deadline, answer.body) };
+		// In the key's lane, like every call of the key in this process; Timeout counts from the call.
+		response = await inTestTurn(apiKey, intervalMs, async () => {
+			// request() takes no abort signal: the exchange is raced against Timeout, and the
+			// body, asked for as a stream, is dropped (with its connection) when the time is up.
+			const deadline = new Deadline(timeoutMs);
+			const sent = request({
+				method: 'GET',
+				uri: `${baseUrl}/account`,
+				headers: { 'X-Api-Key': apiKey, Accept: 'application/json' },
+				json: false,
+				// Every status comes back as an answer; a redirect is never followed with the key.
+				simple: false,
+				resolveWithFullResponse: true,
+				followRedirect: false,
+				timeout: timeoutMs,
+				useStream: true,
+			}) as Promise<FullResponse>;
+			const answer = await deadline.race(sent, (late) => release(late.body));
+			return { ...answer, body: await textWithin(deadline, answer.body) };
+		});
 	} catch (error) {
+		if (error instanceof TurnNotTaken) return failed(error.message);
 		// Only the code: the client's error holds the request, key header included.
 		return failed(unreachable(new URL(baseUrl).origin, networkCodeOf(error), timeoutMs));
 	}

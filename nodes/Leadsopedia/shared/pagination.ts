@@ -86,7 +86,8 @@ class ServedSize {
 			envelope.total !== undefined ? (page - 1) * size + held < envelope.total : envelope.pagesKnown && page < envelope.pagesCount;
 		let served = envelope.pageLimit ?? this.value;
 		if (held > served) served = held;
-		else if (held < served && held > 0 && !this.settled && moreFollowAt(held)) served = held;
+		// A short page that ends the list at the asked size is the last page, not a cap.
+		else if (held < served && held > 0 && !this.settled && moreFollowAt(served) && moreFollowAt(held)) served = held;
 		if (held === served && moreFollowAt(served)) this.settled = true;
 		this.value = served;
 		return served;

@@ -42,8 +42,22 @@ export function backoffMs(attempt: number, maxWaitMs: number, random = Math.rand
 
 export const isTransientStatus = (status: number) => TRANSIENT_STATUS.has(status);
 
-/** The API's words for a spent monthly quota (CONTRACT.md: a 429 whose body says so). */
-export function saysQuotaSpent(body: unknown): boolean {
-	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-	return /quota/i.test(text);
+/** What a 429 states: how long to wait, if it says, and whether the month's quota is spent. */
+export interface RateLimit {
+	waitMs: number | undefined;
+	quotaSpent: boolean;
+}
+
+/**
+ * Reads a 429 by what the API states (CONTRACT.md: a spent monthly quota comes with a
+ * Retry-After reaching next month and a body saying so). A stated wait decides: within
+ * Max Wait it is waited for, whatever the body's words ("per-key quota: one call every
+ * 10 seconds" is a rate limit; a quota whose month ends in a second is worth the second);
+ * beyond it the call cannot be made in time. Only without a stated wait do the body's
+ * words count, and then only an answer that speaks of the month.
+ */
+export function readRateLimit(retryAfter: unknown, bodyText: string, maxWaitMs: number, now: number): RateLimit {
+	const waitMs = retryAfterMs(retryAfter, now);
+	if (waitMs !== undefined) return { waitMs, quotaSpent: waitMs > maxWaitMs };
+	return { waitMs, quotaSpent: /quota/i.test(bodyText) && /\bmonth/i.test(bodyText) };
 }

@@ -12,8 +12,8 @@ import {
 import { checkedCredentials, cleartextProxyProblem, CREDENTIAL_TYPE, type LeadsopediaCredentials } from './credentials';
 import { Deadline, isTimeoutCode, release } from './deadline';
 import { apiError, apiMessageFrom, meaningOfStatus } from './errors';
-import { holdOff, inTurn, keyFingerprint } from './pacing';
-import { backoffMs, isTransientStatus, quotaResetSentence, retryAfterMs, saysQuotaSpent } from './retry';
+import { admitted, inTurn, keyFingerprint, refused } from './pacing';
+import { backoffMs, isTransientStatus, quotaResetSentence, readRateLimit } from './retry';
 import { Stop } from './stop';
 
 /** Every context the package calls the API from: node items, the trigger, list search. */
@@ -33,6 +33,8 @@ export interface ApiCall {
 	upsert?: boolean;
 	/** The node's Request Options (proxy, SSL, timeout); none for the trigger and list search. */
 	connection?: Connection;
+	/** See SendPolicy. */
+	pastMaxTries?: PastMaxTries;
 }
 
 /** What n8n's Request Options put on a declarative node's request (RoutingNode parses the proxy). */
@@ -78,6 +80,14 @@ export interface SendPolicy {
 	connection?: Connection;
 	/** The total time each try may take; the Timeout unless given (a file may need longer). */
 	deadlineMs?: number;
+	/** Rate-limit waits allowed past Max Tries: only a caller no one waits on (a trigger's poll) has some. */
+	pastMaxTries?: PastMaxTries;
+}
+
+/** Time for rate-limit waits past Max Tries, shared by the calls of one caller. */
+export interface PastMaxTries {
+	/** Takes `waitMs` from what is left, or answers false (and takes nothing) when it does not fit. */
+	spend(waitMs: number): boolean;
 }
 
 export async function credentialsOf(context: ApiContext): Promise<LeadsopediaCredentials> {
@@ -156,7 +166,7 @@ export async function sendToApi(
 ): Promise<Sent> {
 	const proxyProblem = cleartextProxyProblem(credentials.baseUrl, policy.connection?.proxy?.host);
 	if (proxyProblem) throw new NodeOperationError(this.getNode(), proxyProblem.message, { description: proxyProblem.description });
-	const key = keyFingerprint(credentials.baseUrl, credentials.apiKey);
+	const key = keyFingerprint(credentials.apiKey);
 	const stop = Stop.of(this);
 	const fail = (message: string, description: string, status?: number) =>
 		apiError(this.getNode(), { operation: policy.operation, status, message, description, apiKey: credentials.apiKey });
@@ -190,8 +200,7 @@ export async function sendToApi(
 		if (response.statusCode === 429) {
 			const now = Date.now();
 			const retryAfter = response.headers['retry-after'];
-			const waitMs = retryAfterMs(retryAfter, now);
-			const quotaSpent = saysQuotaSpent(bodyText(response.body)) || (waitMs ?? 0) > credentials.maxWaitMs;
+			const { waitMs, quotaSpent } = readRateLimit(retryAfter, bodyText(response.body), credentials.maxWaitMs, now);
 			if (quotaSpent) {
 				throw fail(
 					'The monthly quota of Leadsopedia API calls is spent',
@@ -199,13 +208,14 @@ export async function sendToApi(
 					429,
 				);
 			}
-			if (lastTry) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
-			const pause = waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs);
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
-			holdOff(key, now + pause);
+			const holdUntil = refused(key, credentials.intervalMs, waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs));
+			// A poll may wait past Max Tries, charged the whole hold (a step aside included).
+			if (lastTry && !policy.pastMaxTries?.spend(holdUntil - now)) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			release(response.body);
 			continue;
 		}
+		admitted(key);
 		if (isTransientStatus(response.statusCode) && policy.repeatable && !lastTry) {
 			earlierTryMayHaveActed = true;
 			release(response.body);
@@ -229,7 +239,7 @@ export async function callApi(this: ApiContext, call: ApiCall): Promise<ApiAnswe
 		this,
 		credentials,
 		{ method: call.method, baseURL: credentials.baseUrl, url: call.path, qs: call.qs, body: call.body, headers, json: false, encoding: 'text' },
-		{ operation: call.operation, repeatable, connection: call.connection },
+		{ operation: call.operation, repeatable, connection: call.connection, pastMaxTries: call.pastMaxTries },
 	);
 
 	const status = response.statusCode;

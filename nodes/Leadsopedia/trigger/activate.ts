@@ -2,7 +2,8 @@ import { emptyCursor, type TriggerState } from './cursor';
 import { compareKeys, type ContactKey } from './keys';
 import type { ListWatches } from './list-watch';
 import { staggered } from './plan';
-import { newestContact, type PollLimits } from './poll';
+import type { PollLimits } from './list-poll';
+import { newestContact } from './poll';
 import { rotated, type WatchedList } from './rotation';
 import { counted, inOrderAdded, type FoundContact, type Watched } from './watch';
 

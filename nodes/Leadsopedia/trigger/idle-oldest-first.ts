@@ -1,7 +1,7 @@
 import type { ListCursor } from './cursor';
 import { isNew } from './cursor';
 import { PageReader, type ContactSource } from './pages';
-import type { ListPoll } from './poll';
+import type { ListPoll } from './list-poll';
 
 /**
  * Oldest first, when the cursor was last seen first on its page (a list of 1,001 or 2,001

@@ -2,7 +2,7 @@ import { freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
-import type { ListPoll, PollLimits } from './poll';
+import type { ListPoll, PollLimits } from './list-poll';
 
 /**
  * A list of one second throughout (a bulk import) has no order to walk, but needs none: each

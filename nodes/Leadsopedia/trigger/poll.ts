@@ -3,6 +3,7 @@ import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { idleOldestFirst } from './idle-oldest-first';
+import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { readBridge } from './tie-bridge';
@@ -14,24 +15,6 @@ import { newest, PageReader, reachesBack, type ContactSource, type Window } from
  * than any clock skew between the API and n8n, less than a date that is simply wrong.
  */
 const AHEAD_MS = 3600_000;
-
-export interface PollLimits {
-	/** Contacts per page: the API's largest, so a poll needs as few calls as possible. */
-	pageSize: number;
-	/** Calls this list may take before the poll should stop and leave the rest to the next one. */
-	maxCalls: number;
-}
-
-export interface ListPoll {
-	/** The new contacts, oldest first. */
-	contacts: IDataObject[];
-	cursor: ListCursor;
-	calls: number;
-	/** Whether the poll read up to the list's newest contact (Watch All Lists may then pass the list over while its total stays). */
-	upToDate: boolean;
-	/** Contacts read whose id or date_added cannot be read: they could not be placed. */
-	unreadable: IDataObject[];
-}
 
 /** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
 function hintIn(order: Order, cursor: ListCursor): number {

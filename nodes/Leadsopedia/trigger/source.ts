@@ -1,14 +1,14 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 import { endpoints } from '../shared/endpoints';
 import { fetchPages, MAX_PAGE_SIZE, readEnvelope } from '../shared/pagination';
-import { callApi } from '../shared/transport';
+import { callApi, type PastMaxTries } from '../shared/transport';
 import type { ContactSource } from './pages';
 import type { WatchedList } from './rotation';
 
 const OPERATION = 'check for new contacts';
 
 /** GET /contacts of one list, one page per call, through the package's transport. */
-export function contactSource(context: IPollFunctions, listId: string): ContactSource {
+export function contactSource(context: IPollFunctions, listId: string, pastMaxTries?: PastMaxTries): ContactSource {
 	const malformed = (message: string, description?: string) => new NodeOperationError(context.getNode(), message, { description });
 	return {
 		malformed,
@@ -18,6 +18,7 @@ export function contactSource(context: IPollFunctions, listId: string): ContactS
 				path: endpoints.contacts(),
 				qs: { list_id: listId, page, limit },
 				operation: OPERATION,
+				pastMaxTries,
 			});
 			const { items, pageLimit, total } = readEnvelope(context, answer.body, 'contacts', OPERATION);
 			if (total === undefined || !Number.isInteger(total)) {
@@ -32,13 +33,14 @@ export function contactSource(context: IPollFunctions, listId: string): ContactS
 }
 
 /** Every list of the account with its `total_contacts` (one call per 1,000 lists). */
-export async function allLists(context: IPollFunctions): Promise<{ lists: WatchedList[]; calls: number }> {
+export async function allLists(context: IPollFunctions, pastMaxTries?: PastMaxTries): Promise<{ lists: WatchedList[]; calls: number }> {
 	const lists = await fetchPages.call(context, {
 		path: endpoints.lists(),
 		operation: 'get the lists to watch',
 		collection: 'lists',
 		wanted: Infinity,
 		pageSize: MAX_PAGE_SIZE,
+		pastMaxTries,
 	});
 	return {
 		lists: lists.map((list) => ({ id: String(list.id), total: countOf(list.total_contacts) })),

@@ -23,6 +23,12 @@ const contactFields: ContactField[] = [
 	{ displayName: 'Title', name: 'title', apiName: 'title', description: 'The contact’s job title', placeholder: 'e.g. Head of Sales' },
 ];
 
+/**
+ * The API document types every contact field but country (an int) as a string, and the API
+ * refuses a number there: a mapped number (a phone from a spreadsheet column) goes as its text.
+ */
+const NUMBER_AS_TEXT = '={{ typeof $value === "number" ? String($value) : $value }}';
+
 /** What an empty value does, said on every field of a collection. */
 export const EMPTY_VALUE = {
 	/** Create or Update leaves it out (operation `omitBlankFields`): a mapped empty column must not erase stored data. */
@@ -52,7 +58,7 @@ export function contactFieldsCollection(name: string, displayName: string, show:
 			default: '',
 			description: withSentence(field.description, emptyValue),
 			placeholder: field.placeholder,
-			routing: { send: { type: 'body', property: field.apiName } },
+			routing: { send: { type: 'body', property: field.apiName, ...(field.apiName === 'country' ? {} : { value: NUMBER_AS_TEXT }) } },
 		})),
 	};
 }

@@ -1,0 +1,110 @@
+import '../engine-env';
+import nock from 'nock';
+import type { PolledTrigger } from '../../test/helpers/poll';
+import { FakeList, type ApiOrder } from '../../test/trigger/fake-api';
+import { serve, triggerOnServed } from '../../test/trigger/served-list';
+
+/**
+ * Case 4c: what the trigger costs on the list shapes of issue 20, through n8n-core's poll
+ * path (the tests' PolledTrigger) against a list served by nock in either order. At the
+ * default budget of 24 calls a poll (n8n's 5-minute budget at 10 s between calls), scaled
+ * down to 300 ms at 10 ms between calls so that it runs in seconds.
+ */
+const BUDGET = { credentials: { requestInterval: 0.01 }, pollBudgetMs: 300 };
+
+export interface TriggerShape {
+	contacts: number;
+	/** Every contact in one second (a bulk import), or each a second after the previous one. */
+	oneSecond: boolean;
+}
+
+export interface TriggerCostRow extends TriggerShape {
+	order: ApiOrder;
+	activationCalls: number;
+	testEventCalls: number;
+	/** Calls of each idle poll, in turn. */
+	idleCalls: number[];
+}
+
+export interface InterleavedStateRow {
+	order: ApiOrder;
+	ids: number;
+	stateBytes: number;
+}
+
+const IDLE_POLLS = 3;
+
+/** Runs `measure` with nock serving `list` as list 7, and takes nock away again for the other cases. */
+async function onServed<T>(list: FakeList, measure: (trigger: PolledTrigger) => Promise<T>): Promise<T> {
+	if (!nock.isActive()) nock.activate();
+	nock.disableNetConnect();
+	try {
+		serve(list);
+		const trigger = triggerOnServed(BUDGET);
+		return await measure(trigger);
+	} finally {
+		nock.cleanAll();
+		nock.enableNetConnect();
+		nock.restore();
+	}
+}
+
+/** The calls `step` makes; it must not fail. */
+async function callsOf(list: FakeList, step: () => Promise<{ error?: Error; items: unknown[] | null }>, idle: boolean): Promise<number> {
+	const before = list.calls;
+	const outcome = await step();
+	if (outcome.error) throw outcome.error;
+	if (idle && outcome.items) throw new Error('an idle poll emitted contacts');
+	return list.calls - before;
+}
+
+export async function triggerCost(order: ApiOrder, shape: TriggerShape): Promise<TriggerCostRow> {
+	const list = new FakeList(order);
+	if (shape.oneSecond) list.add(1);
+	list.add(shape.contacts - (shape.oneSecond ? 1 : 0), shape.oneSecond);
+	return await onServed(list, async (trigger) => {
+		const activationCalls = await callsOf(list, async () => await trigger.activate(), true);
+		const testEventCalls = await callsOf(list, async () => await trigger.testEvent(), false);
+		const idleCalls: number[] = [];
+		for (let poll = 0; poll < IDLE_POLLS; poll++) idleCalls.push(await callsOf(list, async () => await trigger.poll(), true));
+		return { order, ...shape, activationCalls, testEventCalls, idleCalls };
+	});
+}
+
+/** The saved state after a one-second import of `ids` contacts on every other id (another list's import takes the others). */
+export async function interleavedState(order: ApiOrder, ids: number): Promise<InterleavedStateRow> {
+	const list = new FakeList(order);
+	list.add(3);
+	return await onServed(list, async (trigger) => {
+		await trigger.activate();
+		list.idGap = 1;
+		const imported = new Set([...list.add(1), ...list.add(ids - 1, true)].map((contact) => contact.id));
+		for (let polls = 0; imported.size > 0; polls++) {
+			const outcome = await trigger.poll();
+			if (outcome.error) throw outcome.error;
+			for (const item of outcome.items ?? []) {
+				if (!imported.delete(item.json.id as number)) throw new Error(`contact ${String(item.json.id)} emitted twice or not imported`);
+			}
+			if (!outcome.items && polls > 100) throw new Error(`${imported.size} imported contacts never came out`);
+		}
+		return { order, ids, stateBytes: Buffer.byteLength(JSON.stringify(trigger.savedState())) };
+	});
+}
+
+export const TRIGGER_SHAPES: TriggerShape[] = [
+	{ contacts: 1001, oneSecond: false },
+	{ contacts: 2001, oneSecond: false },
+	{ contacts: 2500, oneSecond: true },
+	{ contacts: 100_000, oneSecond: true },
+];
+
+// `npx tsx bench/cases/trigger-costs.ts` runs this case alone (npm run bench runs it as case 4c).
+if (require.main === module) {
+	(async () => {
+		for (const order of ['asc', 'desc'] as const) for (const shape of TRIGGER_SHAPES) console.log(JSON.stringify(await triggerCost(order, shape)));
+		for (const order of ['asc', 'desc'] as const) console.log(JSON.stringify(await interleavedState(order, 10_000)));
+	})().catch((error: Error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});
+}
