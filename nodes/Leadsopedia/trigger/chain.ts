@@ -38,10 +38,16 @@ function joins(newer: Window, older: Window, order: Order): boolean {
 	return older.seq > newer.seq && older.total >= newer.total;
 }
 
+/** Whether a page is the newest end of the list and holds only contacts of `second`. */
+function endsList(window: Window, second: number, order: Order): boolean {
+	return newest(window)?.key.time === second && (order === 'asc' ? window.page >= window.pagesCount : window.page <= 1);
+}
+
 /**
  * The pages from the boundary towards the newest that join one another, as read last. A break
  * inside a second joins only through a page that holds that second whole (`bridges`, by
- * second): the chain stops below it and names it (`tie`) until one is read. A second larger
+ * second), or as the list's newest page holding only that second (the chain ends there): else
+ * the chain stops below it and names it (`tie`) until one is read. A second larger
  * than any page cannot be read whole: its pages join by the rules above, which assume that
  * the API orders contacts of one second the same way on every request.
  */
@@ -55,7 +61,11 @@ export function chainFrom(boundary: Window, order: Order, reader: PageReader, br
 		const second = tieAt(newer, older);
 		const bridge = second === undefined ? undefined : bridges.get(second);
 		if (bridge) chain.push(bridge);
-		else if (second !== undefined && bridgeFor({ older, newer, second }, reader)) return { chain, tie: { older, newer, second } };
+		else if (second !== undefined && endsList(newer, second, order)) {
+			// Nothing newer than that second to emit: the cursor stays in it, and its contacts not seen stay new.
+			chain.push(newer);
+			return { chain };
+		} else if (second !== undefined && bridgeFor({ older, newer, second }, reader)) return { chain, tie: { older, newer, second } };
 		else if (!joins(newer, older, order)) return { chain };
 		chain.push(newer);
 	}
