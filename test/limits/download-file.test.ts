@@ -57,13 +57,13 @@ describe('Timeout on the file host', () => {
 		expect(run.error?.description).toMatch(/Timeout/);
 		// Not before it: a busy machine only delays a timer.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-	}, 15_000);
+	});
 
 	test('a shorter Timeout in Request Options applies to the file host too', async () => {
 		fileAnswer = never;
 		const run = await getFile({ requestOptions: { timeout: 300 } }, { timeout: 60 });
 		expect(run.error?.message).toBe('The file host did not answer within 0.3 s');
-	}, 15_000);
+	});
 
 
 	test('a file host that stalls in the middle of the file fails after the Timeout, clearly', async () => {
@@ -73,7 +73,7 @@ describe('Timeout on the file host', () => {
 		};
 		const run = await getFile({}, { timeout: 1 });
 		expect(run.error?.message).toMatch(/^The file host broke off the file after 9 bytes/);
-	}, 15_000);
+	});
 });
 
 describe('Max File Size', () => {

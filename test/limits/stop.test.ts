@@ -75,7 +75,7 @@ test('a stopped execution gives up its turn: another workflow with the key is no
 	// The other call takes the stopped page's turn, one interval after the first call: not
 	// two. Measured by the waits asked between the calls, which a busy machine cannot stretch.
 	expect(plannedMs(askedBetween(waits(), first.startedAt, second.startedAt))).toBeLessThanOrEqual(INTERVAL_MS + CLOCKS_MS);
-}, 60_000);
+});
 
 // The Retry-After case last: its 30 s hold stays on the key's lane, as the API's Retry-After binds every call of the key.
 test.each([
@@ -110,4 +110,4 @@ test.each([
 	// At once: the node ended before any wait it was in, or was about to start, ran out.
 	for (const wait of outlasting) expect(endedAt).toBeLessThan(wait.askedAt + wait.ms);
 	expect(run.items).toEqual([]);
-}, 60_000);
+});

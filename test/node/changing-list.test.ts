@@ -10,6 +10,9 @@ import { api, listRef, requestLines, run, useNock, v1 } from '../helpers/nock';
 
 type Order = 'newest first' | 'oldest first';
 
+/** Contact `id`, added `id` seconds into the day: each in a second of its own, in id order. */
+const contactOf = (id: number): IDataObject => ({ id, date_added: new Date(Date.UTC(2026, 11, 1) + id * 1000).toISOString() });
+
 /** A list of contacts as the API holds it, in the order it serves them. */
 class LiveList {
 	contacts: IDataObject[];
@@ -21,13 +24,13 @@ class LiveList {
 		size: number,
 	) {
 		const ids = Array.from({ length: size }, (_, index) => index + 1);
-		this.contacts = (order === 'newest first' ? ids.reverse() : ids).map((id) => ({ id }));
+		this.contacts = (order === 'newest first' ? ids.reverse() : ids).map(contactOf);
 		this.nextId = size + 1;
 	}
 
 	/** Adds contacts where this order puts new ones: at the front newest first, at the end oldest first. */
 	add(count: number): void {
-		const added = Array.from({ length: count }, () => ({ id: this.nextId++ }));
+		const added = Array.from({ length: count }, () => contactOf(this.nextId++));
 		this.contacts = this.order === 'newest first' ? [...added.reverse(), ...this.contacts] : [...this.contacts, ...added];
 	}
 
@@ -185,5 +188,40 @@ describe('a list whose items carry no id', () => {
 
 		expect(result.error?.message).toBe('The list changed while it was read (get many lists)');
 		expect(result.error?.description).toMatch(/no id/);
+	});
+});
+
+describe('21 contacts of one second, served in another order on every request', () => {
+	useNock();
+
+	const ids = Array.from({ length: 21 }, (_, index) => index + 1);
+	/** The ids rotated by `by`, all added in one second (CONTRACT.md leaves their order open). */
+	const rotated = (by: number) => [...ids.slice(by), ...ids.slice(0, by)].map((id) => ({ id, date_added: '2026-12-01T10:00:00Z' }));
+
+	/** Every request sees the list rotated 3 further than the one before (a stand-in for a reshuffle). */
+	async function readRotating(pageSize: number) {
+		const list = new LiveList('oldest first', 0);
+		list.contacts = rotated(3);
+		serve(list, Object.fromEntries([1, 2, 3].map((call) => [call, (l: LiveList) => (l.contacts = rotated(3 * (call + 1)))])));
+		const result = await run({ ...returnAll, options: { pageSize } });
+		return { result, calls: requestLines().length };
+	}
+
+	it('pages of 7: fails saying the pages came in different orders, never 15 of the 21', async () => {
+		const { result, calls } = await readRotating(7);
+
+		// Read as served: 4–10, then 14–20, then 3–9: 15 distinct of 21, with 1, 2, 11, 12, 13, 21 never seen.
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe('The list changed while it was read (get many contacts)');
+		expect(result.error?.description).toMatch(/different orders/);
+		expect(result.error?.description).toMatch(/Page Size/);
+		expect(calls).toBe(3);
+	});
+
+	it('one page of 100 holds them all: every contact once', async () => {
+		const { result } = await readRotating(100);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id).sort((a, b) => Number(a) - Number(b))).toEqual(ids);
 	});
 });

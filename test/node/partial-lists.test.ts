@@ -195,6 +195,14 @@ describe('Get Many pages by what the pages hold', () => {
 			from: 251,
 			to: 400,
 		},
+		{
+			title: 'limit: null and pages of 18 where 5 were asked, from an Offset of 5 in a list of 7: page 2 lies past the list, page 1 shows the size',
+			sizing: { total: 7, served: () => 18, stated: () => null },
+			parameters: { returnAll: true, options: { offset: 5, pageSize: 5 } },
+			calls: ['page=2&limit=5', 'page=1&limit=5'],
+			from: 6,
+			to: 7,
+		},
 	])('$title', async ({ sizing, parameters, calls, from, to }) => {
 		serveSized({ ...sizing, calls: calls.length });
 

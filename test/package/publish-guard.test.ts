@@ -43,12 +43,12 @@ describe('publishing from a laptop', () => {
 		expect(result.code).not.toBe(0);
 		expect(result.output).toMatch(/provenance generation not supported/i);
 		expect(registry.requests.filter((request) => request.startsWith('PUT'))).toEqual([]);
-	}, 60_000);
+	});
 
 	it('is refused by prepublishOnly (n8n-node prerelease) when scripts run', async () => {
 		const result = await publish(registry.url, ['--ignore-scripts=false']);
 		expect(result.code).not.toBe(0);
 		expect(result.output).toContain('n8n-node prerelease');
 		expect(registry.requests).toEqual([]);
-	}, 60_000);
+	});
 });

@@ -295,7 +295,7 @@ describe('trickling answers', () => {
 		expect(await cutOff).toBe(0);
 		// An error answer comes whole.
 		expect((await call(sandbox, 'GET', '/mylists/999999')).status).toBe(404);
-	}, 15_000);
+	});
 });
 
 describe('error messages', () => {

@@ -30,7 +30,7 @@ describe('Leadsopedia Trigger watching many lists', () => {
 			emitted.push(...emittedIds(outcome));
 		}
 		expect([...emitted].sort()).toEqual([...added].sort());
-	}, 30_000);
+	});
 
 	it('spends no contact call on a list whose total did not change, and picks up the first contact of an empty list', async () => {
 		const empty = newList(sandbox(), 0);

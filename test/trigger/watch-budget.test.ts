@@ -76,7 +76,7 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		}
 		expect(emitted).toEqual(expect.arrayContaining(added));
 		expect(JSON.stringify(trigger.memoryState())).not.toContain('pending');
-	}, 20_000);
+	});
 
 	it('gives a test event of 1,000 lists in 6 calls: the newest contact of the 5 newest lists with contacts', async () => {
 		const account = new ServedAccount();
@@ -86,7 +86,7 @@ describe('Leadsopedia Trigger watching every list within the quota', () => {
 		const outcome = await trigger.testEvent();
 		expect(outcome.items?.map((item) => item.json.list_id)).toEqual([998]);
 		expect(account.takeCalls()).toEqual([MYLISTS, ...[1000, 999, 998, 997, 996].map((id) => `GET /v1/contacts?list_id=${id}&page=1&limit=1000`)]);
-	}, 20_000);
+	});
 
 	it('refuses to activate a configuration whose idle polls alone exceed the monthly quota, unless allowed', async () => {
 		const account = new ServedAccount();

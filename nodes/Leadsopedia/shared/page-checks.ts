@@ -1,4 +1,5 @@
 import { NodeOperationError, type IExecuteSingleFunctions } from 'n8n-workflow';
+import type { UnreadableChange } from './list-read';
 
 type Context = Pick<IExecuteSingleFunctions, 'getNode'>;
 
@@ -59,8 +60,11 @@ export function tooManyPages(context: Context, operation: string, calls: number)
 	});
 }
 
-/** Why a read cannot vouch for its list: it shrank or grew past the extra calls allowed, or it has no ids to tell repeats. */
-export type ChangeSeen = 'shrank' | 'grew' | 'no ids';
+/**
+ * Why a read cannot vouch for its list: it shrank or grew past the extra calls allowed, it
+ * has no ids to tell repeats, or its pages came in different orders.
+ */
+export type ChangeSeen = 'shrank' | 'grew' | UnreadableChange;
 
 /** A list that kept changing under a read more than a few extra calls could make up for. */
 export function listChanged(context: Context, read: { operation: string; extraCalls: number; seen: ChangeSeen }): NodeOperationError {
@@ -68,8 +72,15 @@ export function listChanged(context: Context, read: { operation: string; extraCa
 		shrank: `Its total fell between pages more often than ${read.extraCalls} extra calls could make up for by reading the seams again.`,
 		grew: `It grew by more pages while it was read than ${read.extraCalls} extra calls allow.`,
 		'no ids': 'Its total fell between two pages, and its items carry no id to read the seam again without repeating them.',
+		reordered:
+			'Items read on an earlier page came again on a later one although the list did not grow by as many: the API served its pages in different orders (contacts added in the same second may have no fixed order), so as many others may have been skipped.',
 	}[read.seen];
+	// Reading again does not cure an order that changes on every request; fewer seams do.
+	const remedy =
+		read.seen === 'reordered'
+			? 'a bigger Options → Page Size (up to 1000) leaves fewer seams between pages for the order to change at.'
+			: 'run it again when the list changes less, or read it in batches with Limit and Options → Offset.';
 	return new NodeOperationError(context.getNode(), `The list changed while it was read (${read.operation})`, {
-		description: `${why} Nothing was returned so that no list with items missing passes as complete: run it again when the list changes less, or read it in batches with Limit and Options → Offset.`,
+		description: `${why} Nothing was returned so that no list with items missing passes as complete: ${remedy}`,
 	});
 }

@@ -75,7 +75,8 @@ const extraCallBudget = (pages: number) => Math.max(2, Math.ceil(pages / 4));
  * that is not the last tells the real size; the first such page settles it.
  */
 class ServedSize {
-	private settled = false;
+	/** Whether a full page that is not the last has shown the size. */
+	settled = false;
 
 	constructor(public value: number) {}
 
@@ -107,8 +108,12 @@ export async function fetchPages(this: ApiContext, request: PageRequest): Promis
 	const read = new ListRead(offset, wanted);
 	/** The calls the first answer's count implies, when it states one. */
 	let planned: number | undefined;
+	/** Whether page 1 was asked to tell the size after a later page came empty. */
+	let probed = false;
+	let askFirstPage = false;
 	for (let calls = 1; calls <= MAX_CALLS; calls++) {
-		const page = Math.floor(read.position / size.value) + 1;
+		const page = askFirstPage ? 1 : Math.floor(read.position / size.value) + 1;
+		askFirstPage = false;
 		const answer = await callApi.call(this, { ...call, method: 'GET', qs: { ...call.qs, page, limit: size.value } });
 		const envelope = readEnvelope(this, answer.body, collection, call.operation);
 		const { items, pagesCount, pagesKnown, total } = envelope;
@@ -122,7 +127,8 @@ export async function fetchPages(this: ApiContext, request: PageRequest): Promis
 
 		const first = (page - 1) * served;
 		const changed = (seen: ChangeSeen, extraCalls: number) => listChanged(this, { operation: call.operation, extraCalls, seen });
-		if (!read.add({ first, items, total })) throw changed('no ids', 0);
+		const unreadable = read.add({ first, items, total });
+		if (unreadable) throw changed(unreadable, 0);
 		const rereads = extraCallBudget(calls - read.rereads);
 		if (read.rereads > rereads) throw changed('shrank', rereads);
 		// A list that grows at its end as fast as it is read would be chased for ever.
@@ -132,6 +138,13 @@ export async function fetchPages(this: ApiContext, request: PageRequest): Promis
 		if (total !== undefined && read.position >= total) return read.items;
 
 		const moreFollow = total !== undefined ? first + items.length < total : pagesKnown ? page < pagesCount : items.length >= served;
+		// An empty page past the first where the counts promise items, before any page showed
+		// the size: the API may serve bigger pages than asked without saying so (its page 2 of
+		// 18 lies past a list of 7). Page 1, read once, shows the size.
+		if (items.length === 0 && page > 1 && moreFollow && !size.settled && !probed) {
+			probed = askFirstPage = true;
+			continue;
+		}
 		if (items.length < served && moreFollow) {
 			throw shortPage(this, { operation: call.operation, number: page, got: items.length, size: served, pagesCount: pagesKnown ? pagesCount : undefined, total });
 		}
