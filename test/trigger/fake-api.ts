@@ -18,6 +18,11 @@ export class FakeList {
 	pageCap = Infinity;
 	/** Ids skipped after each contact: other lists' contacts added at the same time take them. */
 	idGap = 0;
+	/**
+	 * Contacts of one second in a new order on every request (MySQL's ORDER BY date_added with
+	 * ties), drawn from this seed; undefined: in the order added, the same on every request.
+	 */
+	tieSeed?: number;
 	private nextId = 1;
 	private clock = Date.UTC(2025, 0, 1);
 
@@ -60,11 +65,24 @@ export class FakeList {
 	}
 
 	private newestFirst(): IDataObject[] {
-		return [...this.contacts].sort((a, b) => time(b) - time(a));
+		return this.tieBroken().sort((a, b) => time(b) - time(a));
 	}
 
 	private oldestFirst(): IDataObject[] {
-		return [...this.contacts].sort((a, b) => time(a) - time(b));
+		return this.tieBroken().sort((a, b) => time(a) - time(b));
+	}
+
+	/** The contacts, shuffled for this request when ties are unstable (the sorts above are stable). */
+	private tieBroken(): IDataObject[] {
+		const contacts = [...this.contacts];
+		if (this.tieSeed === undefined) return contacts;
+		for (let index = contacts.length - 1; index > 0; index--) {
+			// A linear congruential generator: the same seed gives the same requests, run after run.
+			this.tieSeed = (Math.imul(this.tieSeed, 1103515245) + 12345) >>> 0;
+			const other = this.tieSeed % (index + 1);
+			[contacts[index], contacts[other]] = [contacts[other], contacts[index]];
+		}
+		return contacts;
 	}
 
 	source(): ContactSource {

@@ -1,6 +1,7 @@
 import { isNew, type ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { newest, oldest, type Entry, type PageReader, type Window } from './pages';
+import { bridgeFor, tieAt, type TieSeam } from './tie-bridge';
 
 /**
  * Pages read at different moments can miss a contact between them when the list shifted in
@@ -37,14 +38,35 @@ function joins(newer: Window, older: Window, order: Order): boolean {
 	return older.seq > newer.seq && older.total >= newer.total;
 }
 
-/** The pages from the boundary towards the newest that join one another, as read last. */
-export function chainFrom(boundary: Window, order: Order, reader: PageReader): Window[] {
+/** Whether a page is the newest end of the list and holds only contacts of `second`. */
+function endsList(window: Window, second: number, order: Order): boolean {
+	return newest(window)?.key.time === second && (order === 'asc' ? window.page >= window.pagesCount : window.page <= 1);
+}
+
+/**
+ * The pages from the boundary towards the newest that join one another, as read last. A break
+ * inside a second joins only through a page that holds that second whole (`bridges`, by
+ * second), or as the list's newest page holding only that second (the chain ends there): else
+ * the chain stops below it and names it (`tie`) until one is read. A second larger
+ * than any page cannot be read whole: its pages join by the rules above, which assume that
+ * the API orders contacts of one second the same way on every request.
+ */
+export function chainFrom(boundary: Window, order: Order, reader: PageReader, bridges: ReadonlyMap<number, Window>): { chain: Window[]; tie?: TieSeam } {
 	const step = order === 'asc' ? 1 : -1;
 	const chain = [boundary];
 	for (;;) {
 		const older = chain[chain.length - 1];
 		const newer = reader.latest(older.page + step);
-		if (!newer || !joins(newer, older, order)) return chain;
+		if (!newer) return { chain };
+		const second = tieAt(newer, older);
+		const bridge = second === undefined ? undefined : bridges.get(second);
+		if (bridge) chain.push(bridge);
+		else if (second !== undefined && endsList(newer, second, order)) {
+			// Nothing newer than that second to emit: the cursor stays in it, and its contacts not seen stay new.
+			chain.push(newer);
+			return { chain };
+		} else if (second !== undefined && bridgeFor({ older, newer, second }, reader)) return { chain, tie: { older, newer, second } };
+		else if (!joins(newer, older, order)) return { chain };
 		chain.push(newer);
 	}
 }

@@ -60,6 +60,8 @@ export class PageReader {
 	readonly unreadable: IDataObject[] = [];
 	/** Contacts per page as the API pages them: the limit asked for until an answer shows a smaller one. */
 	size: number;
+	/** Calls made: the pages in `windows` and those of another size (`readAt`). */
+	calls = 0;
 
 	constructor(
 		private readonly source: ContactSource,
@@ -74,13 +76,29 @@ export class PageReader {
 	}
 
 	async read(page: number): Promise<Window> {
-		const answer = await this.source.page(page, this.limit);
+		const answer = await this.fetch(page, this.limit);
 		this.learnSize(page, answer);
+		const window = this.windowOf(page, this.size, answer);
+		this.windows.push(window);
+		return window;
+	}
+
+	/** A page of another size than this reader's (tie-bridge.ts): a call, but not one of the pages `latest` knows. */
+	async readAt(page: number, limit: number): Promise<Window> {
+		return this.windowOf(page, limit, await this.fetch(page, limit));
+	}
+
+	private async fetch(page: number, limit: number): Promise<ContactPage> {
+		this.calls++;
+		return await this.source.page(page, limit);
+	}
+
+	private windowOf(page: number, size: number, answer: ContactPage): Window {
 		const entries: Entry[] = [];
 		answer.items.forEach((contact, index) => {
 			const key = keyOf(contact);
 			// A contact without a readable id or date_added cannot be placed: it is set aside, and the others go on.
-			if (key) entries.push({ key, contact, position: (page - 1) * this.size + index, total: answer.total });
+			if (key) entries.push({ key, contact, position: (page - 1) * size + index, total: answer.total });
 			else this.unreadable.push(contact);
 		});
 		const order = orderOfKeys(entries.map((entry) => entry.key));
@@ -92,10 +110,7 @@ export class PageReader {
 		}
 		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
 		entries.sort((a, b) => compareKeys(a.key, b.key));
-		const pagesCount = Math.ceil(answer.total / this.size);
-		const window: Window = { page, seq: this.windows.length, total: answer.total, pagesCount, entries, order };
-		this.windows.push(window);
-		return window;
+		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order };
 	}
 
 	/**

@@ -6,6 +6,7 @@ import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
+import { readBridge } from './tie-bridge';
 import { orderOf } from './order';
 import { newest, PageReader, reachesBack, type ContactSource, type Window } from './pages';
 
@@ -34,7 +35,7 @@ async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe
 		probe = await reader.read(probe.pagesCount);
 	}
 	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again.
-	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.windows.length - 1));
+	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.calls - 1));
 	for (let page = top; page > probe.page; page--) {
 		const window = await reader.read(page);
 		if (reachesBack(window, last, 'asc')) return window;
@@ -90,14 +91,14 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 	const order = await orderOf(reader, probe, assumed);
 	if (order === 'one second') return { ...(await pollOneSecond(reader, cursor, probe, limits)), unreadable: reader.unreadable };
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	if (order === 'unknown') return { contacts: [], cursor, calls: reader.windows.length, upToDate: false, unreadable: reader.unreadable };
+	if (order === 'unknown') return { contacts: [], cursor, calls: reader.calls, upToDate: false, unreadable: reader.unreadable };
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
 		order === 'asc'
 			? await boundaryOldestFirst(reader, cursor, first, limits)
 			: await boundaryNewestFirst(reader, cursor, first, limits);
-	const chain = chainFrom(boundary, order, reader);
+	const chain = await joinedChain(reader, boundary, order, limits);
 	const fresh = freshEntries(chain, cursor);
 	const top = chain[chain.length - 1];
 	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
@@ -106,10 +107,28 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 	return {
 		contacts: fresh.map((entry) => entry.contact),
 		cursor: withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon)),
-		calls: reader.windows.length,
+		calls: reader.calls,
 		upToDate: order === 'desc' ? top.page <= 1 : top.page >= top.pagesCount,
 		unreadable: reader.unreadable,
 	};
+}
+
+/**
+ * The chain from the boundary, with each second split by a page break read whole (tie-bridge.ts):
+ * the first such read even past the budget, so that every poll gets past one; the others within it.
+ */
+async function joinedChain(reader: PageReader, boundary: Window, order: Order, limits: PollLimits): Promise<Window[]> {
+	const bridges = new Map<number, Window>();
+	let { chain, tie } = chainFrom(boundary, order, reader, bridges);
+	while (tie && (bridges.size === 0 || reader.calls < limits.maxCalls)) {
+		const bridge = await readBridge(reader, tie, order);
+		if (!bridge) break;
+		const { second } = tie;
+		// Only that second: the page's other contacts may lie beyond the pages the chain joins.
+		bridges.set(second, { ...bridge, entries: bridge.entries.filter((entry) => entry.key.time === second) });
+		({ chain, tie } = chainFrom(boundary, order, reader, bridges));
+	}
+	return chain;
 }
 
 /** The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"). */
