@@ -219,6 +219,8 @@ export const uiCases: UiCase[] = [
 			const modal = page.getByTestId('editCredential-modal');
 			await modal.getByTestId('parameter-input-apiKey').locator('input').fill('not-the-sandbox-key');
 			await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(sandbox.baseUrl);
+			// No spacing: the form's tests below follow each other faster than the key's lane would let them.
+			await modal.getByTestId('parameter-input-requestInterval').locator('input').fill('0');
 			await modal.getByTestId('credential-save-button').click();
 			const failed = modal.getByText('Couldn’t connect with these settings');
 			await failed.waitFor();
