@@ -46,8 +46,8 @@ function getFile(extra: INodeParameters = {}, credentials: IDataObject = {}, sto
 	);
 }
 
-// No upper bounds on time (a busy machine stretches any): a Timeout not applied would leave
-// these runs waiting for the default of 60 s, past each test's own 15 s limit.
+// No upper bounds on time (a busy machine stretches any): a Timeout not applied shows in the
+// message, which names the seconds waited.
 describe('Timeout on the file host', () => {
 	test('a file host that never answers fails the execution after the credential’s Timeout, clearly', async () => {
 		fileAnswer = never;
