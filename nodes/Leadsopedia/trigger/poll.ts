@@ -180,7 +180,11 @@ export async function newestContact(source: ContactSource, pageSize: number, max
 	}
 	const known = found === 'asc' || found === 'desc' ? { order } : {};
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, ...known } };
-	if (!secondGoesOn()) return { contact: top.contact, cursor: { last: top.key, at: top.position, total: window.total, ...known } };
+	if (!secondGoesOn()) {
+		const cursor: ListCursor = { last: top.key, at: top.position, total: window.total, ...known };
+		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
+		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true) };
+	}
 	// The newest second's edge at the newest end of the list: new contacts come beyond it.
 	const edge = order === 'asc' ? window.total - 1 : 0;
 	return { contact: top.contact, cursor: { last: top.key, at: edge, total: window.total, ...known, tied: { floor: WHOLE_SECOND, ranges: [] }, sealed: window.total } };
