@@ -55,7 +55,7 @@ export async function recordPositions(watched: Watched, activation: Activation, 
 		} else if (list.total === 0) {
 			lists[list.id] = emptyCursor();
 		} else if (count.calls < limits.maxCalls || read === 0) {
-			lists[list.id] = (await newestContact(counted(watched.source(list.id), count), limits.pageSize, callsLeft(limits, count))).cursor;
+			lists[list.id] = (await newestContact(counted(watched.source(list.id), count), { ...limits, maxCalls: callsLeft(limits, count), now })).cursor;
 			read++;
 			floor = later(lists[list.id].last, floor);
 		} else {
@@ -83,7 +83,7 @@ export async function newestWatched(watched: Watched, limits: PollLimits): Promi
 		.reverse();
 	for (const [index, { id }] of lists.entries()) {
 		if (index > 0 && count.calls >= limits.maxCalls) break;
-		const { contact } = await newestContact(counted(watched.source(id), count), limits.pageSize, callsLeft(limits, count));
+		const { contact } = await newestContact(counted(watched.source(id), count), { ...limits, maxCalls: callsLeft(limits, count) });
 		if (contact) found.push({ listId: id, contact });
 	}
 	return inOrderAdded(found).pop();

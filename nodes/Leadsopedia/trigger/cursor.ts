@@ -36,6 +36,8 @@ export interface ListCursor {
 	 * contacts newer than it.
 	 */
 	sealed?: number;
+	/** When that second was last read whole (epoch ms): it is read whole again once a day. */
+	sealedAt?: number;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
@@ -92,6 +94,7 @@ function isCursor(value: unknown): value is ListCursor {
 		Number.isInteger(cursor.total) &&
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
 		(cursor.sealed === undefined || Number.isInteger(cursor.sealed)) &&
+		(cursor.sealedAt === undefined || Number.isFinite(cursor.sealedAt)) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);

@@ -8,6 +8,8 @@ export interface PollLimits {
 	pageSize: number;
 	/** Calls this list may take before the poll should stop and leave the rest to the next one. */
 	maxCalls: number;
+	/** The poll's clock (epoch ms): a sealed second is read whole again once a day (sealed-second.ts). */
+	now?: number;
 }
 
 export interface ListPoll {

@@ -12,6 +12,9 @@ export const VERIFY_EVERY_MS = 24 * 3_600_000;
 /** Polls do not start to the millisecond: a check due a few minutes from now is done now rather than a poll later. */
 const VERIFY_SLACK_MS = 10 * 60_000;
 
+/** Whether a daily check last done at `checked` (epoch ms) is due at `now`. */
+export const checkDue = (now: number, checked: number): boolean => now - checked >= VERIFY_EVERY_MS - VERIFY_SLACK_MS;
+
 /** Why a list is read this poll; undefined when it can be passed over without a call. */
 export type ReadReason = 'changed' | 'record' | 'due';
 
@@ -20,7 +23,7 @@ export function reasonToRead(list: WatchedList, cursor: ListCursor | undefined, 
 	if (list.total === 0 && (cursor?.total ?? 0) === 0) return undefined;
 	if (!cursor || list.total === undefined || watch?.listed !== list.total) return 'changed';
 	if (watch.pending) return 'record';
-	return now - (watch.checked ?? 0) >= VERIFY_EVERY_MS - VERIFY_SLACK_MS ? 'due' : undefined;
+	return checkDue(now, watch.checked ?? 0) ? 'due' : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
-import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealIfLarge } from './sealed-second';
+import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge } from './sealed-second';
 import { readBridge } from './tie-bridge';
 import { orderOf } from './order';
 import { newest, PageReader, reachesBack, type ContactSource, type Window } from './pages';
@@ -83,15 +83,16 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 
 /**
  * The walk of a list. A sealed list (sealed-second.ts) is first walked taking its sealed second
- * as old; only when the total grew beneath that second is it walked again with the ids it holds.
+ * as old; when that walk cannot stand (the total grew beneath that second, the cursor would move
+ * past it, its daily read) the list is walked with the ids the cursor holds.
  */
 async function walkList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
-	if (isSealed(cursor)) {
+	if (isSealed(cursor) && sealHolds(cursor, limits.now)) {
 		const idle = await idleWhenSealed(reader, cursor);
 		if (idle) return { ...idle, unreadable: reader.unreadable };
 		const sealed = await walkFrom(reader, sealedView(cursor), limits, cursor);
-		if (!sealed.grewBeneath) return { ...sealed.poll, cursor: afterSealedWalk(cursor, sealed.poll.cursor) };
+		if (sealedWalkStands(cursor, sealed.poll, !!sealed.grewBeneath)) return { ...sealed.poll, cursor: afterSealedWalk(cursor, sealed.poll.cursor) };
 	}
 	return (await walkFrom(reader, cursor, limits)).poll;
 }
@@ -127,7 +128,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const next = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
 	const readBelow = upToDate && readsBelow(chain[0], next, order);
 	return {
-		poll: { contacts: fresh.map((entry) => entry.contact), cursor: sealIfLarge(next, chain, readBelow), calls: reader.calls, upToDate, unreadable: reader.unreadable },
+		poll: { contacts: fresh.map((entry) => entry.contact), cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now), calls: reader.calls, upToDate, unreadable: reader.unreadable },
 		grewBeneath: sealed && grewBeneath(sealed, reader, boundary, order),
 	};
 }
@@ -159,12 +160,12 @@ async function joinedChain(reader: PageReader, boundary: Window, order: Order, l
 
 /**
  * The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"),
- * within `maxCalls`. Contacts of the newest second may go on over the next pages, in any
+ * within `limits.maxCalls`. Contacts of the newest second may go on over the next pages, in any
  * order of ids: they are read until that second ends; when it ends beyond the budget (a bulk
  * import of many pages), the cursor takes that whole second as old (`WHOLE_SECOND`).
  */
-export async function newestContact(source: ContactSource, pageSize: number, maxCalls = Infinity): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
-	const reader = new PageReader(source, pageSize);
+export async function newestContact(source: ContactSource, limits: PollLimits): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
+	const reader = new PageReader(source, limits.pageSize);
 	const first = await reader.read(1);
 	const found = await orderOf(reader, first, 'desc');
 	// One second throughout: every page is of the newest second, read downwards, the order still unknown.
@@ -173,7 +174,7 @@ export async function newestContact(source: ContactSource, pageSize: number, max
 	let window = order === 'asc' && first.pagesCount > 1 ? (reader.latest(first.pagesCount) ?? (await reader.read(first.pagesCount))) : first;
 	let top = newest(window);
 	const secondGoesOn = () => !!top && window.entries.every((entry) => entry.key.time === top?.key.time) && window.page + step >= 1 && window.page + step <= window.pagesCount;
-	while (secondGoesOn() && reader.calls < maxCalls) {
+	while (secondGoesOn() && reader.calls < limits.maxCalls) {
 		window = await reader.read(window.page + step);
 		const below = newest(window);
 		if (below && compareKeys(below.key, top!.key) > 0) top = below;
@@ -183,7 +184,7 @@ export async function newestContact(source: ContactSource, pageSize: number, max
 	if (!secondGoesOn()) {
 		const cursor: ListCursor = { last: top.key, at: top.position, total: window.total, ...known };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
-		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true) };
+		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
 	}
 	// The newest second's edge at the newest end of the list: new contacts come beyond it.
 	const edge = order === 'asc' ? window.total - 1 : 0;

@@ -2,25 +2,31 @@ import { isWholeSecond, WHOLE_SECOND, type ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { ListPoll } from './list-poll';
 import { newest, oldest, type PageReader, type Window } from './pages';
+import { checkDue } from './plan';
 
 /**
  * A second that spans many pages (a bulk import) costs its pages on every poll while it is
  * the cursor's: any of its contacts not emitted yet is new, wherever it sits. Once read whole,
  * it is sealed with the list's total: later polls take its contacts as old, and read it whole
- * again only when the total grew by more than the contacts newer than it (a contact added late
- * to it, or dated before it). As many deletions as such late additions between two polls hide
- * them from the total: README states it. The randomized test's seconds are smaller than
- * SEAL_CONTACTS; one-second-block.test.ts covers sealed seconds.
+ * again (with the ids the cursor holds) when the total grew by more than the contacts newer
+ * than it (a contact added late to it, or dated before it), before the cursor moves past it,
+ * and once a day. As many deletions as late additions between two polls hide them from the
+ * total: they come out at the next of those reads, never lost.
  */
+
+/** Pages a second must span, read whole, to be sealed: re-reading it would cost every idle poll 2 calls or more. */
+export const SEAL_PAGES = 3;
+
+export type SealedCursor = ListCursor & { sealed: number };
+
+export const isSealed = (cursor: ListCursor): cursor is SealedCursor => cursor.sealed !== undefined && cursor.last !== null;
 
 /**
- * Contacts of one second from which it is sealed once read whole: more than two of the API's
- * largest pages, so that re-reading it would cost every idle poll 2 calls or more. Smaller
- * seconds are read again while they are the cursor's, which sees every late addition.
+ * Whether a poll at `now` may rely on the seal: a second activation took as old whole
+ * (`WHOLE_SECOND`) always; a second read whole until its daily read.
  */
-export const SEAL_CONTACTS = 2000;
-
-export const isSealed = (cursor: ListCursor): cursor is ListCursor & { sealed: number } => cursor.sealed !== undefined && cursor.last !== null;
+export const sealHolds = (cursor: SealedCursor, now: number | undefined): boolean =>
+	isWholeSecond(cursor) || now === undefined || !checkDue(now, cursor.sealedAt ?? -Infinity);
 
 /** The cursor a walk of a sealed list uses: every contact of its second old. */
 export const sealedView = (cursor: ListCursor): ListCursor => ({ ...cursor, tied: { floor: WHOLE_SECOND, ranges: [] } });
@@ -29,7 +35,7 @@ export const sealedView = (cursor: ListCursor): ListCursor => ({ ...cursor, tied
  * A sealed list whose order is known, idle: the page at its newest end holds only the sealed
  * second and the total did not grow. One call.
  */
-export async function idleWhenSealed(reader: PageReader, cursor: ListCursor & { sealed: number }): Promise<Omit<ListPoll, 'unreadable'> | undefined> {
+export async function idleWhenSealed(reader: PageReader, cursor: SealedCursor): Promise<Omit<ListPoll, 'unreadable'> | undefined> {
 	if (cursor.order === undefined || cursor.last === null) return undefined;
 	const second = cursor.last.time;
 	const page = cursor.order === 'desc' ? 1 : reader.pageOf(cursor.at);
@@ -44,7 +50,7 @@ export async function idleWhenSealed(reader: PageReader, cursor: ListCursor & { 
  * Whether the list grew by more than the contacts above the sealed second on the boundary page
  * (`boundary`), at any page this poll read (a growth undone by a deletion during the poll shows).
  */
-export function grewBeneath(cursor: ListCursor & { sealed: number }, reader: PageReader, boundary: Window, order: Order): boolean {
+export function grewBeneath(cursor: SealedCursor, reader: PageReader, boundary: Window, order: Order): boolean {
 	const second = cursor.last?.time ?? -Infinity;
 	const most = Math.max(...reader.windows.map((window) => window.total));
 	const below = boundary.entries.filter((entry) => entry.key.time <= second).map((entry) => entry.position);
@@ -53,23 +59,33 @@ export function grewBeneath(cursor: ListCursor & { sealed: number }, reader: Pag
 	return most - newer > cursor.sealed;
 }
 
+/**
+ * Whether a walk of the sealed view can stand: nothing grew beneath the sealed second, and the
+ * cursor stays in it (before it moves past, the second is read whole: a late addition hidden
+ * from the total comes out then) unless activation took that second as old whole.
+ */
+export const sealedWalkStands = (cursor: SealedCursor, poll: ListPoll, grew: boolean): boolean =>
+	!grew && (isWholeSecond(cursor) || poll.cursor.last?.time === cursor.last?.time);
+
 /** The cursor after a walk of the sealed view: its own tied ids back while it stands in the sealed second. */
-export function afterSealedWalk(cursor: ListCursor & { sealed: number }, next: ListCursor): ListCursor {
+export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCursor {
 	if (next.last?.time !== cursor.last?.time) return next;
 	return { ...next, tied: cursor.tied, sealed: Math.min(cursor.sealed, next.total) };
 }
 
 /**
  * The cursor after a walk that read the cursor's second whole (`chain` from below it to the
- * list's newest end): sealed when that second spans SEAL_PAGES pages or more, with the total of
- * the earliest page read (contacts added during the walk then show as growth).
+ * list's newest end, pages of `size`): sealed when that second spans SEAL_PAGES pages or more,
+ * with the total of the earliest page read (contacts added during the walk then show as growth).
  */
-export function sealIfLarge(next: ListCursor, chain: readonly Window[], readBelow: boolean): ListCursor {
+export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhole: boolean, size: number, now: number | undefined): ListCursor {
+	if (isWholeSecond(next)) return next;
 	const unsealed: ListCursor = { ...next };
 	delete unsealed.sealed;
+	delete unsealed.sealedAt;
 	const second = next.last?.time;
-	if (second === undefined || !readBelow || isWholeSecond(next)) return isWholeSecond(next) ? next : unsealed;
+	if (second === undefined || !readWhole) return unsealed;
 	const ids = new Set(chain.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
-	if (ids.size < SEAL_CONTACTS) return unsealed;
-	return { ...next, sealed: Math.min(...chain.map((window) => window.total)) };
+	if (ids.size <= (SEAL_PAGES - 1) * size) return unsealed;
+	return { ...unsealed, sealed: Math.min(...chain.map((window) => window.total)), ...(now === undefined ? {} : { sealedAt: now }) };
 }

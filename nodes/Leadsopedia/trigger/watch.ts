@@ -110,10 +110,10 @@ export async function pollWatched(
 		const before = { cursor: lists[list.id], watch: watch[list.id] };
 		try {
 			if (reasons.get(list.id) === 'record') {
-				lists[list.id] = (await newestContact(source, limits.pageSize, Math.max(LIST_POLL_CALLS, limits.maxCalls - spent))).cursor;
+				lists[list.id] = (await newestContact(source, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent), now })).cursor;
 				watch[list.id] = { listed: list.total, checked: now };
 			} else {
-				const result = await pollList(source, before.cursor, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
+				const result = await pollList(source, before.cursor, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent), now });
 				const { report, reported } = toReport(result.unreadable, before.cursor, result.cursor, before.watch.reported ?? []);
 				lists[list.id] = result.cursor;
 				watch[list.id] = { ...afterRead(list, result.upToDate, before.watch, now), ...(reported.length > 0 ? { reported } : {}) };
