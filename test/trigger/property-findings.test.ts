@@ -71,10 +71,7 @@ async function emitted(account: Account, listId: number, run: { polls: number; m
 
 describe('Newest first, a list whose oldest page holds only a contact with date_added null (sorted last, as MySQL sorts NULL)', () => {
 	// Seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none and stable.
-	it.failing.each([
-		['in distinct seconds', false],
-		['imported in one second', true],
-	])('a list empty at activation, then 4 contacts %s: they come out', async (_, oneSecond) => {
+	const emptyAtActivation = async (oneSecond: boolean) => {
 		const account = new Account('desc', [3, 0]);
 		const list = account.lists[1];
 		const afterActivation = () => {
@@ -82,10 +79,14 @@ describe('Newest first, a list whose oldest page holds only a contact with date_
 			list.add(3, oneSecond);
 			list.addUnreadable('null date');
 		};
-		// Today nothing ever comes out of that list: the walk ends on the page of the null date, which
-		// joins no page; in one second, the order is unknown (the last page shows no date) every poll.
 		expect(await emitted(account, 1, { polls: 5, afterActivation })).toEqual([1, 2, 3, 4]);
-	});
+	};
+
+	// Nothing ever came out of that list: the walk ended on the page of the null date, which joined no page (chain.ts).
+	it('a list empty at activation, then 4 contacts in distinct seconds: they come out', async () => await emptyAtActivation(false));
+
+	// Nothing ever comes out of it today: its order is unknown every poll (the last page shows no date).
+	it.failing('a list empty at activation, then 4 contacts imported in one second: they come out', async () => await emptyAtActivation(true));
 });
 
 describe('Oldest first, a contact with date_added null (sorted first) added between two page requests of one poll', () => {
