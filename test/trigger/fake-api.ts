@@ -29,6 +29,8 @@ export class FakeList {
 	 * ties), drawn from this seed; undefined: in the order added, the same on every request.
 	 */
 	tieSeed?: number;
+	/** With a stable tie order: contacts of one second by ascending id (as added) or by descending id. */
+	tieIds: 'ascending' | 'descending' = 'ascending';
 	private nextId = 1;
 	private clock = Date.UTC(2025, 0, 1);
 
@@ -80,7 +82,7 @@ export class FakeList {
 
 	/** The contacts, shuffled for this request when ties are unstable (the sorts above are stable). */
 	private tieBroken(): IDataObject[] {
-		const contacts = [...this.contacts];
+		const contacts = this.tieIds === 'descending' ? [...this.contacts].reverse() : [...this.contacts];
 		if (this.tieSeed === undefined) return contacts;
 		for (let index = contacts.length - 1; index > 0; index--) {
 			// A linear congruential generator: the same seed gives the same requests, run after run.

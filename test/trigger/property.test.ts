@@ -313,28 +313,33 @@ const CASES: [ApiOrder, Ties][] = [
 	['desc', 'unstable'],
 ];
 
-async function check(order: ApiOrder, ties: Ties, real: boolean, runs = RUNS): Promise<void> {
-	await fc.assert(fc.asyncProperty(history(ties !== 'none', real), async (run) => await replay(order, ties, run)), { seed: SEED, numRuns: runs });
+/** The property in one mode; a failure prints the seed and the shrunk history, unless it is expected. */
+async function check(order: ApiOrder, ties: Ties, real: boolean, { runs = RUNS, expected = false } = {}): Promise<void> {
+	try {
+		await fc.assert(fc.asyncProperty(history(ties !== 'none', real), async (run) => await replay(order, ties, run)), { seed: SEED, numRuns: runs });
+	} catch (error) {
+		// fast-check's report holds the seed and the path to replay the failing history.
+		if (!expected) console.error(`Property failed (order ${order}, ties ${ties}${real ? ', unreadable contacts and 403s' : ''}, seed ${SEED}):\n${(error as Error).message}`);
+		throw error;
+	}
 }
 
 describe.each(CASES)('random histories, API order %s at the start, contacts of one second: %s', (order, ties) => {
-	it(`misses none and duplicates none (${RUNS} runs, seed ${SEED})`, async () => {
-		try {
-			await check(order, ties, REAL_EVERYWHERE);
-		} catch (error) {
-			// fast-check's report holds the seed and the path to replay the failing history.
-			console.error(`Property failed (order ${order}, ties ${ties}, seed ${SEED}):\n${(error as Error).message}`);
-			throw error;
-		}
-	}, 180_000);
+	it(`misses none and duplicates none (${RUNS} runs, seed ${SEED})`, async () => await check(order, ties, REAL_EVERYWHERE), 180_000);
 });
 
 /**
- * With unreadable contacts and lists answering 403 as well, the property fails today (each
- * shrunk counterexample is pinned in property-findings.test.ts). When the trigger handles
- * them, these fail: make them plain runs of the property (and drop TRIGGER_PROPERTY_REAL).
+ * With unreadable contacts and lists answering 403 as well, the property fails today but in
+ * one mode (each shrunk counterexample is pinned in property-findings.test.ts). When the
+ * trigger handles them in a mode, its run here fails: take the mode out of STILL_FAILING.
  */
+const STILL_FAILING = new Set(['asc none', 'desc none', 'asc stable', 'desc stable', 'asc unstable']);
+
 (REAL_EVERYWHERE ? describe.skip : describe).each(CASES)('random histories with unreadable contacts and lists answering 403, order %s, ties %s', (order, ties) => {
-	// 3,000 runs whatever TRIGGER_PROPERTY_RUNS says: fewer may not meet a failing history (they stop at the first).
-	it.failing(`still misses or blocks contacts (3000 runs, seed ${SEED})`, async () => await check(order, ties, true, 3000), 180_000);
+	if (STILL_FAILING.has(`${order} ${ties}`)) {
+		// 3,000 runs whatever TRIGGER_PROPERTY_RUNS says: fewer may not meet a failing history (they stop at the first).
+		it.failing(`still misses or blocks contacts (3000 runs, seed ${SEED})`, async () => await check(order, ties, true, { runs: 3000, expected: true }), 180_000);
+	} else {
+		it(`misses none, duplicates none, reports each once (${RUNS} runs, seed ${SEED})`, async () => await check(order, ties, true), 180_000);
+	}
 });

@@ -13,6 +13,9 @@ import { counted, inOrderAdded, type FoundContact, type Watched } from './watch'
  * number of lists.
  */
 
+/** The calls left to read one list's newest contact: at least one page beyond the first, so that every list read gets somewhere. */
+const callsLeft = (limits: PollLimits, count: { calls: number }) => Math.max(2, limits.maxCalls - count.calls);
+
 /** The later of two keys. */
 const later = (a: ContactKey | null | undefined, b: ContactKey | null): ContactKey | null => (a && (!b || compareKeys(a, b) > 0) ? a : b);
 
@@ -52,7 +55,7 @@ export async function recordPositions(watched: Watched, activation: Activation, 
 		} else if (list.total === 0) {
 			lists[list.id] = emptyCursor();
 		} else if (count.calls < limits.maxCalls || read === 0) {
-			lists[list.id] = (await newestContact(counted(watched.source(list.id), count), limits.pageSize)).cursor;
+			lists[list.id] = (await newestContact(counted(watched.source(list.id), count), limits.pageSize, callsLeft(limits, count))).cursor;
 			read++;
 			floor = later(lists[list.id].last, floor);
 		} else {
@@ -80,7 +83,7 @@ export async function newestWatched(watched: Watched, limits: PollLimits): Promi
 		.reverse();
 	for (const [index, { id }] of lists.entries()) {
 		if (index > 0 && count.calls >= limits.maxCalls) break;
-		const { contact } = await newestContact(counted(watched.source(id), count), limits.pageSize);
+		const { contact } = await newestContact(counted(watched.source(id), count), limits.pageSize, callsLeft(limits, count));
 		if (contact) found.push({ listId: id, contact });
 	}
 	return inOrderAdded(found).pop();

@@ -30,6 +30,12 @@ export interface ListCursor {
 	 * it would sort below it and never come out), so these are remembered until it passes them.
 	 */
 	ahead?: [number, number][];
+	/**
+	 * The list's total when the second of `last` was last read whole, when it spans many
+	 * pages (sealed-second.ts): its contacts are old until the total grows by more than the
+	 * contacts newer than it.
+	 */
+	sealed?: number;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
@@ -50,6 +56,15 @@ const STATE_FIELD = 'cursor';
 
 /** The ids of the cursor's second already emitted, beyond those up to `floor` (none when null). */
 export type Tied = { floor: number | null } & IdSet;
+
+/**
+ * A `floor` above every id: every contact of the cursor's second is old. Activation records a
+ * second it could not read whole within its budget (a bulk import of many pages) this way.
+ */
+export const WHOLE_SECOND = Number.MAX_SAFE_INTEGER;
+
+/** Whether every contact of the cursor's second is old (`WHOLE_SECOND`). */
+export const isWholeSecond = (cursor: Pick<ListCursor, 'tied'>): boolean => cursor.tied?.floor === WHOLE_SECOND;
 
 /** Whether a contact is newer than everything the cursor has emitted. */
 export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied' | 'ahead'>): boolean {
@@ -76,6 +91,7 @@ function isCursor(value: unknown): value is ListCursor {
 		Number.isInteger(cursor.at) &&
 		Number.isInteger(cursor.total) &&
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
+		(cursor.sealed === undefined || Number.isInteger(cursor.sealed)) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);

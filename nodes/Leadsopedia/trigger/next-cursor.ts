@@ -1,4 +1,4 @@
-import type { ListCursor, Tied } from './cursor';
+import { isWholeSecond, type ListCursor, type Tied } from './cursor';
 import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
 import type { Entry, Window } from './pages';
@@ -23,7 +23,7 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 		const edge = second.reduce((nearest, entry) => (order === 'desc' ? Math.min(nearest, entry.position) : Math.max(nearest, entry.position)), newestFresh.position);
 		return { last: maxKey(cursor, newestFresh.key), at: edge, total: newestFresh.total, order, tied: tiedAfter(cursor, fresh) };
 	}
-	const seen = lastSeen(chain, cursor.last);
+	const seen = isWholeSecond(cursor) ? newestEdge(chain, cursor, order) : lastSeen(chain, cursor.last);
 	const top = chain[chain.length - 1];
 	if (seen && cursor.tied && order === 'desc' && top.page > 1) {
 		// Contacts of the cursor's second not out yet lie above this chain: the next walk starts at the top.
@@ -32,6 +32,18 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 	if (seen) return { ...cursor, at: seen.position, total: seen.total, order };
 	// An empty list is recorded as such: while /mylists says it stays empty, it costs no call.
 	return chain[0].total === 0 ? { ...cursor, at: -1, total: 0, order } : cursor;
+}
+
+/** Every contact of the cursor's second old: the one of them, or older, nearest the list's newest end. */
+function newestEdge(chain: readonly Window[], cursor: ListCursor, order: Order): Entry | undefined {
+	const second = cursor.last?.time ?? -Infinity;
+	let edge: Entry | undefined;
+	for (const window of chain) {
+		for (const entry of window.entries) {
+			if (entry.key.time <= second && (!edge || (order === 'desc' ? entry.position < edge.position : entry.position > edge.position))) edge = entry;
+		}
+	}
+	return edge;
 }
 
 /** The newest contact of the chain not newer than `last`: where the cursor stands now. */

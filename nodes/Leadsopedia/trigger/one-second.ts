@@ -1,5 +1,5 @@
 import { freshEntries } from './chain';
-import type { ListCursor } from './cursor';
+import { isWholeSecond, type ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
@@ -12,6 +12,8 @@ import type { ListPoll, PollLimits } from './list-poll';
  */
 export async function pollOneSecond(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<Omit<ListPoll, 'unreadable'>> {
 	const second = oldest(probe)?.key.time;
+	// Every contact of the cursor's second is old: nothing to read round.
+	if (isWholeSecond(cursor) && second === cursor.last?.time) return { contacts: [], cursor: { ...cursor, total: probe.total }, calls: reader.calls, upToDate: true };
 	const count = probe.pagesCount;
 	let page = Math.min(reader.pageOf(cursor.at + 1), count);
 	// Pages read already are free; at least one more is read, so that the round moves on.
@@ -28,5 +30,5 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
 		: { ...cursor, at, total: probe.total };
 	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
-	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.windows.length, upToDate };
+	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.calls, upToDate };
 }

@@ -5,15 +5,16 @@ import { oldest, type PageReader, type Window } from './pages';
  * The order of the list, from a page with two distinct dates: the API may change it between
  * polls, and a page of one contact (or of one second) cannot tell. The other end of the list
  * is asked when the first page read cannot; a list of one second throughout has none; a list
- * that changed under every read leaves it unknown for this poll.
+ * that changed under every read leaves it unknown for this poll. `endsOnly`: the two ends
+ * alone (a sealed list is most often of one second throughout: 2 calls).
  */
-export async function orderOf(reader: PageReader, probe: Window, assumed: Order): Promise<Order | 'one second' | 'unknown'> {
+export async function orderOf(reader: PageReader, probe: Window, assumed: Order, endsOnly = false): Promise<Order | 'one second' | 'unknown'> {
 	if (probe.order) return probe.order;
 	// Page 1 is the whole list: any order reads it whole.
 	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
 	// The page next to it first: oldest first, the walk down needs that page anyway.
 	const neighbour = probe.page > 1 ? probe.page - 1 : 2;
-	if (neighbour <= probe.pagesCount) {
+	if (neighbour <= probe.pagesCount && !endsOnly) {
 		const next = reader.latest(neighbour) ?? (await reader.read(neighbour));
 		if (next.order) return next.order;
 	}

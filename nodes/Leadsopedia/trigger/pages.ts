@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isWholeSecond, type ListCursor } from './cursor';
 import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './keys';
 
 /** One page of GET /contacts as the API answered it. */
@@ -46,12 +47,18 @@ export const oldest = (window: Window): Entry | undefined => window.entries[0];
 /**
  * Whether the boundary lies in the window: it holds a contact older than the second of `last`,
  * or it is the oldest page. (Contacts of the second of `last` may come in any order of ids, so
- * one of them newer than `last` can sit on the next page down.)
+ * one of them newer than `last` can sit on the next page down.) When every contact of that
+ * second is old (`WHOLE_SECOND`), any contact of it is the boundary.
  */
-export const reachesBack = (window: Window, last: ContactKey | null, order: Order): boolean =>
-	last !== null &&
-	(window.entries.some((entry) => entry.key.time < last.time) ||
-		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0)));
+export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 'tied'>, order: Order): boolean {
+	const { last } = cursor;
+	if (last === null) return false;
+	const whole = isWholeSecond(cursor);
+	return (
+		window.entries.some((entry) => entry.key.time < last.time || (whole && entry.key.time === last.time)) ||
+		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0))
+	);
+}
 
 /** Reads pages, sets aside contacts without a usable key, checks the page is ordered, and keeps every window read. */
 export class PageReader {

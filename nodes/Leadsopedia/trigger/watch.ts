@@ -110,7 +110,7 @@ export async function pollWatched(
 		const before = { cursor: lists[list.id], watch: watch[list.id] };
 		try {
 			if (reasons.get(list.id) === 'record') {
-				lists[list.id] = (await newestContact(source, limits.pageSize)).cursor;
+				lists[list.id] = (await newestContact(source, limits.pageSize, Math.max(LIST_POLL_CALLS, limits.maxCalls - spent))).cursor;
 				watch[list.id] = { listed: list.total, checked: now };
 			} else {
 				const result = await pollList(source, before.cursor, { ...limits, maxCalls: Math.max(LIST_POLL_CALLS, limits.maxCalls - spent) });
