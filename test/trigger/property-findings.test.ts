@@ -137,7 +137,7 @@ describe('Watch All Lists, pages capped at 3 with the limit echoed, a list answe
 	});
 });
 
-describe('Newest first, pages capped at 3 with the limit echoed, ties in the order added (no unreadable contact, no 403)', () => {
+describe('Watch All Lists, pages capped at 3 with the limit echoed, a change the totals hide while another list is a one-second import larger than the budget (no unreadable contact, no 403)', () => {
 	// Seed 20260415, order desc, ties stable, when the generator drew its steps with other weights (and no
 	// unreadable contact, no 403): a history the property can generate, which its current draws miss.
 	it.failing('deletions and one-second additions in both lists between the calls of one poll lose no contact', async () => {
@@ -160,6 +160,8 @@ describe('Newest first, pages capped at 3 with the limit echoed, ties in the ord
 				},
 			};
 		};
+		// Today contact 3 never comes out: list 1's total stays 1 (one deleted, two added, one deleted), so only its
+		// daily check can see it, and list 0, a one-second import read in part every poll, takes every poll's budget first.
 		expect(await emitted(account, 1, { polls: 10, maxCalls: 2, afterActivation })).toEqual([3]);
 	});
 });
