@@ -91,9 +91,9 @@ export function admitted(key: string): void {
 	laneOf(key).sharing.admitted(Date.now());
 }
 
-/** After a 429 that asked to wait `waitMs`: every call of this key holds off as the lane's sharing says. */
-export function refused(key: string, intervalMs: number, waitMs: number): number {
+/** After a 429 at `now` that asked to wait `waitMs`: every call of this key holds off as the lane's sharing says (the hold counted from the answer, so a poll is charged exactly it). */
+export function refused(key: string, intervalMs: number, waitMs: number, now: number): number {
 	const lane = laneOf(key);
-	lane.holdUntil = Math.max(lane.holdUntil, lane.sharing.holdAfterRefusal(intervalMs, waitMs, Date.now()));
+	lane.holdUntil = Math.max(lane.holdUntil, lane.sharing.holdAfterRefusal(intervalMs, waitMs, now));
 	return lane.holdUntil;
 }

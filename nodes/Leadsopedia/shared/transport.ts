@@ -209,7 +209,7 @@ export async function sendToApi(
 				);
 			}
 			// Every other call with this key waits as well: the limit is the key's, not this call's.
-			const holdUntil = refused(key, credentials.intervalMs, waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs));
+			const holdUntil = refused(key, credentials.intervalMs, waitMs ?? backoffMs(tryNumber, credentials.maxWaitMs), now);
 			// A poll may wait past Max Tries, charged the whole hold (a step aside included).
 			if (lastTry && !policy.pastMaxTries?.spend(holdUntil - now)) return { response, earlierTryMayHaveActed, deadline: outcome.deadline };
 			release(response.body);
