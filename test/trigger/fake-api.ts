@@ -2,8 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ContactPage, ContactSource } from '../../nodes/Leadsopedia/trigger/pages';
 
 export type ApiOrder = 'asc' | 'desc';
+/** How a contact can be unreadable to the trigger (real lists hold all four). */
+export type Unreadable = 'null date' | 'zero date' | 'no id' | 'text id';
 
-const time = (contact: IDataObject) => Date.parse(contact.date_added as string);
+/** date_added in ms; one the database cannot order (null, "0000-00-00 00:00:00") sorts first, as MySQL sorts NULL. */
+const time = (contact: IDataObject) => {
+	const ms = Date.parse(contact.date_added as string);
+	return Number.isNaN(ms) ? -Infinity : ms;
+};
 
 /**
  * One list of the API in memory, paged exactly as CONTRACT.md says (page, limit, total,
@@ -92,5 +98,21 @@ export class FakeList {
 			page: async (page, limit) => this.answer(page, limit),
 			malformed: (message) => new Error(message),
 		};
+	}
+
+	/**
+	 * Adds one contact the trigger cannot place: date_added null or MySQL's zero date (sorted
+	 * before every date), or, a second after the last contact, no id or an id that is not a number.
+	 */
+	addUnreadable(flavour: Unreadable): IDataObject {
+		const number = this.nextId;
+		this.nextId += 1 + this.idGap;
+		const dated = flavour === 'no id' || flavour === 'text id';
+		if (dated) this.clock += 1000;
+		const date = dated ? new Date(this.clock).toISOString() : flavour === 'null date' ? null : '0000-00-00 00:00:00';
+		const contact: IDataObject = { id: flavour === 'text id' ? `c${number}` : number, email: `c${number}@example.com`, date_added: date };
+		if (flavour === 'no id') delete contact.id;
+		this.contacts.push(contact);
+		return contact;
 	}
 }

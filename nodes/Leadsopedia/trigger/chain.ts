@@ -24,9 +24,10 @@ function overlap(newer: Window, older: Window): boolean {
 
 /** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
 function joins(newer: Window, older: Window, order: Order): boolean {
-	if (!oldest(newer) || !newest(older)) return false;
 	// Overlapping runs cover every contact between them that still exists.
 	if (overlap(newer, older)) return true;
+	// The rules below hold by the order of the reads alone, so also for a page of contacts without a
+	// usable date (MySQL sorts NULL at the oldest end): a readable contact slipping into it would show.
 	if (order === 'asc') {
 		// Read from the end backwards, a deletion only makes pages overlap and an addition
 		// lands above both; read the other way, a deletion can pull an unread contact behind

@@ -1,0 +1,167 @@
+import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
+import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
+import { FakeList, type ApiOrder } from './fake-api';
+import { forbiddenList } from './forbidden';
+
+/**
+ * Histories the randomized test (property.test.ts) found, shrunk and written out: the trigger
+ * loses or blocks contacts on them. Each states what a user should get and fails today
+ * (`it.failing`); when a fix makes one pass, make it a plain `it`. Pages of 4 contacts, as there.
+ */
+
+/** Every list of an account, watched as Watch All Lists watches it; `between[n]` runs before the poll's call n (call 1 is /mylists). */
+class Account {
+	readonly lists: FakeList[];
+	/** Lists answering 403, with the polls left before they answer again. */
+	readonly forbidden = new Map<number, number>();
+	between: Record<number, () => void> = {};
+	/** Pages capped below the limit asked, the envelope echoing the limit asked. */
+	echoed = false;
+	private calls = 0;
+
+	constructor(order: ApiOrder, counts: number[], pageCap = Infinity) {
+		this.lists = counts.map((count) => {
+			const list = new FakeList(order);
+			list.pageCap = pageCap;
+			list.add(count);
+			return list;
+		});
+	}
+
+	readonly watched: Watched = {
+		scope: 'all',
+		lists: async () => {
+			this.calls = 1;
+			return { lists: this.lists.map((list, index) => ({ id: String(index), total: list.contacts.length })), calls: 1 };
+		},
+		source: (listId) => ({
+			malformed: (message) => new Error(message),
+			page: async (page, limit) => {
+				this.between[++this.calls]?.();
+				if (this.forbidden.has(Number(listId))) throw forbiddenList();
+				const answer = this.lists[Number(listId)].answer(page, limit);
+				return this.echoed ? { ...answer, pageLimit: limit } : answer;
+			},
+		}),
+	};
+
+	/** After a poll: the changes between its calls are spent, and a list answers 403 a poll less. */
+	pollDone(): void {
+		this.between = {};
+		for (const [index, left] of this.forbidden) {
+			if (left <= 1) this.forbidden.delete(index);
+			else this.forbidden.set(index, left - 1);
+		}
+	}
+}
+
+/** Activation, `afterActivation`, then `polls` polls a day apart: the ids of list `listId` emitted as contacts (not reports). */
+async function emitted(account: Account, listId: number, run: { polls: number; maxCalls?: number; afterActivation: () => void }): Promise<unknown[]> {
+	let state = await recordPositions(account.watched, { limits: { pageSize: 4, maxCalls: Infinity }, now: 0 });
+	run.afterActivation();
+	const ids: unknown[] = [];
+	for (let poll = 1; poll <= run.polls; poll++) {
+		const result = await pollWatched(account.watched, state, { pageSize: 4, maxCalls: run.maxCalls ?? 24 }, poll * 24 * 3_600_000);
+		account.pollDone();
+		state = result.state;
+		ids.push(...result.found.filter((found) => found.listId === String(listId) && !found.notice).map((found) => found.contact.id));
+	}
+	return ids;
+}
+
+describe('Newest first, a list whose oldest page holds only a contact with date_added null (sorted last, as MySQL sorts NULL)', () => {
+	// Seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none and stable.
+	const emptyAtActivation = async (oneSecond: boolean) => {
+		const account = new Account('desc', [3, 0]);
+		const list = account.lists[1];
+		const afterActivation = () => {
+			list.add(1);
+			list.add(3, oneSecond);
+			list.addUnreadable('null date');
+		};
+		expect(await emitted(account, 1, { polls: 5, afterActivation })).toEqual([1, 2, 3, 4]);
+	};
+
+	// Nothing ever came out of that list: the walk ended on the page of the null date, which joined no page (chain.ts).
+	it('a list empty at activation, then 4 contacts in distinct seconds: they come out', async () => await emptyAtActivation(false));
+
+	// Nothing ever comes out of it today: its order is unknown every poll (the last page shows no date).
+	it.failing('a list empty at activation, then 4 contacts imported in one second: they come out', async () => await emptyAtActivation(true));
+});
+
+describe('Oldest first, a contact with date_added null (sorted first) added between two page requests of one poll', () => {
+	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order asc, ties none.
+	it.failing('shifts the list by one, and the contact the shift hides still comes out', async () => {
+		const account = new Account('asc', [8, 0]);
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.add(2);
+			// The poll reads page 2, page 3, then page 2 again: contact 1 goes before the first read, the null date before the last.
+			account.between = { 2: () => list.remove(1), 4: () => list.addUnreadable('null date') };
+		};
+		// Today contact 9 is lost for good: page 2 read again shows 5 to 8, and is taken to join page 3 ([10]).
+		expect(await emitted(account, 0, { polls: 3, afterActivation })).toEqual([9, 10]);
+	});
+});
+
+describe('Newest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls', () => {
+	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none ("text id" and "no id" alike).
+	it.failing('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {
+		const account = new Account('desc', [1, 0], 3);
+		account.echoed = true;
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.addUnreadable('text id');
+			list.add(9);
+		};
+		// Today nothing comes out, ever: each poll reads page 1 and the page of the cursor, whose only new contact has no usable id.
+		expect(await emitted(account, 0, { polls: 5, maxCalls: 2, afterActivation })).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+	});
+});
+
+describe('Watch All Lists, pages capped at 3 with the limit echoed, a list answering 403 once while another is a one-second import larger than the budget', () => {
+	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order asc and desc, ties stable.
+	it.failing('the contact added before the 403 comes out once the list answers again', async () => {
+		const account = new Account('asc', [0, 0], 3);
+		account.echoed = true;
+		const [forbidden, bulk] = account.lists;
+		const afterActivation = () => {
+			forbidden.add(1);
+			bulk.add(1);
+			bulk.add(12, true);
+			account.forbidden.set(0, 1);
+		};
+		// Today it never does: the failed read recorded the list's total, so only its daily check reads it again,
+		// and the import, read in part each poll (so never up to date), takes every poll's budget first.
+		expect(await emitted(account, 0, { polls: 10, maxCalls: 2, afterActivation })).toEqual([1]);
+	});
+});
+
+describe('Watch All Lists, pages capped at 3 with the limit echoed, a change the totals hide while another list is a one-second import larger than the budget (no unreadable contact, no 403)', () => {
+	// Seed 20260415, order desc, ties stable, when the generator drew its steps with other weights (and no
+	// unreadable contact, no 403): a history the property can generate, which its current draws miss.
+	it.failing('deletions and one-second additions in both lists between the calls of one poll lose no contact', async () => {
+		const account = new Account('desc', [4, 1], 3);
+		account.echoed = true;
+		const [first, second] = account.lists;
+		const afterActivation = () => {
+			first.remove(1);
+			account.between = {
+				2: () => first.add(2, true),
+				3: () => {
+					first.remove(2);
+					second.remove(1);
+					first.remove(3);
+				},
+				4: () => {
+					second.add(2);
+					second.remove(2);
+					first.add(10, true);
+				},
+			};
+		};
+		// Today contact 3 never comes out: list 1's total stays 1 (one deleted, two added, one deleted), so only its
+		// daily check can see it, and list 0, a one-second import read in part every poll, takes every poll's budget first.
+		expect(await emitted(account, 1, { polls: 10, maxCalls: 2, afterActivation })).toEqual([3]);
+	});
+});
