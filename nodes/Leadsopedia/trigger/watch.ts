@@ -66,9 +66,8 @@ function afterRead(list: WatchedList, upToDate: boolean, before: ListWatch | und
 /**
  * One poll of everything watched, within the poll's call budget. A list is read when its total
  * in /mylists changed since it was last read up to date, when activation left it to be recorded,
- * and once a day as a check; the others cost nothing. Changed lists come first, round the
- * account from where the last poll stopped; those left over keep their cursor for the next
- * poll. A list never seen before appeared after activation, so all its contacts are new; a list
+ * and once a day as a check; the others cost nothing. They are read round the account from
+ * where the last poll stopped; those left over keep their cursor for the next poll. A list never seen before appeared after activation, so all its contacts are new; a list
  * missing from /mylists keeps its cursor for a while. A contact that cannot be placed, or (every
  * list watched) a list that cannot be read, is reported once in a marked item after the contacts.
  */
@@ -89,20 +88,20 @@ export async function pollWatched(
 		const reason = reasonToRead(list, cursor, state.watch?.[list.id], now);
 		if (reason) reasons.set(list.id, reason);
 	}
-	const checkedAt = (list: WatchedList) => watch[list.id].checked ?? 0;
-	const changed = rotated(
-		shown.filter((list) => reasons.get(list.id) === 'changed'),
+	// One round of the account for every reason, from where the last poll stopped: a list read in
+	// part every poll (a bulk import) never keeps the others' reads and daily checks from coming.
+	const toRead = rotated(
+		shown.filter((list) => reasons.has(list.id)),
 		state.next,
 	);
-	const others = shown.filter((list) => reasons.has(list.id) && reasons.get(list.id) !== 'changed').sort((a, b) => checkedAt(a) - checkedAt(b));
 	const found: FoundContact[] = [];
 	const notices: FoundContact[] = [];
 	let spent = calls;
 	let next: string | undefined;
-	for (const list of [...changed, ...others]) {
+	for (const list of toRead) {
 		// The first list always goes, so that every poll makes progress; the others only within the budget.
 		if (spent > calls && limits.maxCalls - spent < LIST_POLL_CALLS) {
-			if (reasons.get(list.id) === 'changed') next ??= list.id;
+			next ??= list.id;
 			continue;
 		}
 		const count = { calls: 0 };
