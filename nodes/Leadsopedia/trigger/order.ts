@@ -26,8 +26,14 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 		end = await reader.read(end.pagesCount);
 	}
 	if (end.order) return end.order;
+	// Null dates sort last newest first: the readable end of the list is the lowest page with a date.
+	let readableEnd = end;
+	while (readableEnd.entries.length === 0 && readableEnd.page > start.page + 1 && readableEnd.page <= readableEnd.pagesCount && readableEnd.total === end.total) readableEnd = await reader.read(readableEnd.page - 1);
+	if (readableEnd.order) return readableEnd.order;
+	// Page 1 holds every contact with a date: any order reads them whole.
+	if (readableEnd.entries.length === 0 && readableEnd.page === start.page + 1 && readableEnd.page <= readableEnd.pagesCount && start.page === 1) return assumed;
 	const firstTime = oldest(start)?.key.time;
-	const lastTime = oldest(end)?.key.time;
+	const lastTime = oldest(readableEnd)?.key.time;
 	// The list kept changing under the reads: no order is sure, and a wrong one would lose contacts.
 	if (end.page !== end.pagesCount || firstTime === undefined || lastTime === undefined) return acrossPages(reader.windows) ?? 'unknown';
 	// Page 1 and the last page, even read at different moments: a contact added in between is

@@ -70,6 +70,9 @@ async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first
 		window = read && read.seq > window.seq ? read : await reader.read(page);
 		page++;
 	}
+	// Null dates sort last: a bottom page of unreadable contacts alone holds no boundary, the
+	// lowest page with a readable contact does (else a new list would give nothing, ever).
+	while (window.entries.length === 0 && window.page > 1 && window.page <= window.pagesCount) window = await reader.read(window.page - 1);
 	return window;
 }
 
