@@ -3,7 +3,7 @@ import { compareKeys, type ContactKey } from './keys';
 import type { ListWatches } from './list-watch';
 import { staggered } from './plan';
 import type { PollLimits } from './list-poll';
-import { newestContact } from './poll';
+import { newestContact } from './newest-contact';
 import { rotated, type WatchedList } from './rotation';
 import { counted, inOrderAdded, type FoundContact, type Watched } from './watch';
 

@@ -1,0 +1,65 @@
+import type { ListCursor } from './cursor';
+import type { Order } from './keys';
+import type { PollLimits } from './list-poll';
+import { reachesBack, type PageReader, type Window } from './pages';
+
+/** Where a poll's walk finds the boundary: the page holding the contacts up to the cursor, in either order. */
+
+/** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
+export function hintIn(order: Order, cursor: ListCursor): number {
+	return cursor.order === undefined || cursor.order === order ? cursor.at : cursor.total - 1 - cursor.at;
+}
+
+/**
+ * Oldest first: the newest contacts are on the last page. The first page read (where the
+ * boundary was last seen) tells how many pages there are; the pages above it are read from
+ * the end backwards, then downwards until the boundary, so that deletions make pages overlap
+ * rather than hide a contact.
+ */
+export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits): Promise<Window> {
+	if (probe.entries.length === 0) {
+		if (probe.pagesCount === 0) return probe;
+		// The list shrank below the hint: start again from its last page.
+		probe = await reader.read(probe.pagesCount);
+	}
+	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again.
+	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.calls - 1));
+	for (let page = top; page > probe.page; page--) {
+		const window = await reader.read(page);
+		if (reachesBack(window, cursor, 'asc')) return window;
+	}
+	// Read before the pages above it, the first page cannot prove that no contact slipped down
+	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
+	// since a deletion then only makes it overlap the page above.
+	let window = top > probe.page ? await reader.read(probe.page) : probe;
+	while (!reachesBack(window, cursor, 'asc') && window.page > 1) {
+		// A page below read after this one (to learn the order) joins it as well as a new read.
+		const below = reader.latest(window.page - 1);
+		window = below && below.seq > window.seq ? below : await reader.read(window.page - 1);
+	}
+	return window;
+}
+
+/**
+ * Newest first: page 1 holds the newest contacts. Pages are read downwards until the
+ * boundary; when the backlog is deeper than the call budget, the walk starts lower so that
+ * the oldest new contacts go out first and the rest follow in the next polls.
+ */
+export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits): Promise<Window> {
+	if (reachesBack(first, cursor, 'desc') || first.entries.length === 0) return first;
+	const expected = cursor.last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
+	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
+	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
+	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
+	let window = first;
+	while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount) {
+		// A page read after the one above it (to learn the order) joins it as well as a new read.
+		const read = reader.latest(page);
+		window = read && read.seq > window.seq ? read : await reader.read(page);
+		page++;
+	}
+	// Null dates sort last: a bottom page of unreadable contacts alone holds no boundary, the
+	// lowest page with a readable contact does (else a new list would give nothing, ever).
+	while (window.entries.length === 0 && window.page > 1 && window.page <= window.pagesCount) window = await reader.read(window.page - 1);
+	return window;
+}

@@ -1,0 +1,40 @@
+import type { IDataObject } from 'n8n-workflow';
+import { WHOLE_SECOND, type ListCursor } from './cursor';
+import { compareKeys } from './keys';
+import type { PollLimits } from './list-poll';
+import { orderOf } from './order';
+import { newest, PageReader, type ContactSource } from './pages';
+import { sealIfLarge } from './sealed-second';
+
+/**
+ * The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"),
+ * within `limits.maxCalls`. Contacts of the newest second may go on over the next pages, in any
+ * order of ids: they are read until that second ends; when it ends beyond the budget (a bulk
+ * import of many pages), the cursor takes that whole second as old (`WHOLE_SECOND`).
+ */
+export async function newestContact(source: ContactSource, limits: PollLimits): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
+	const reader = new PageReader(source, limits.pageSize);
+	const first = await reader.read(1);
+	const found = await orderOf(reader, first, 'desc');
+	// One second throughout: every page is of the newest second, read downwards, the order still unknown.
+	const order = found === 'one second' || found === 'unknown' ? 'desc' : found;
+	const step = order === 'asc' ? -1 : 1;
+	let window = order === 'asc' && first.pagesCount > 1 ? (reader.latest(first.pagesCount) ?? (await reader.read(first.pagesCount))) : first;
+	let top = newest(window);
+	const secondGoesOn = () => !!top && window.entries.every((entry) => entry.key.time === top?.key.time) && window.page + step >= 1 && window.page + step <= window.pagesCount;
+	while (secondGoesOn() && reader.calls < limits.maxCalls) {
+		window = await reader.read(window.page + step);
+		const below = newest(window);
+		if (below && compareKeys(below.key, top!.key) > 0) top = below;
+	}
+	const known = found === 'asc' || found === 'desc' ? { order } : {};
+	if (!top) return { cursor: { last: null, at: -1, total: first.total, ...known } };
+	if (!secondGoesOn()) {
+		const cursor: ListCursor = { last: top.key, at: top.position, total: window.total, ...known };
+		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
+		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
+	}
+	// The newest second's edge at the newest end of the list: new contacts come beyond it.
+	const edge = order === 'asc' ? window.total - 1 : 0;
+	return { contact: top.contact, cursor: { last: top.key, at: edge, total: window.total, ...known, tied: { floor: WHOLE_SECOND, ranges: [] }, sealed: window.total } };
+}
