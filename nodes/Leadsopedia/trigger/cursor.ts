@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { hasId, isIdSet, type IdSet } from './ids';
 import type { ContactKey, Order } from './keys';
+import { isBelowCount, type BelowCount } from './late-dated';
 import { isListWatch, type ListWatches } from './list-watch';
 
 /**
@@ -38,6 +39,8 @@ export interface ListCursor {
 	sealed?: number;
 	/** When that second was last read whole (epoch ms): it is read whole again once a day. */
 	sealedAt?: number;
+	/** The contacts dated before the cursor's second, as last counted (late-dated.ts). */
+	late?: BelowCount;
 }
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
@@ -95,6 +98,7 @@ function isCursor(value: unknown): value is ListCursor {
 		(cursor.order === undefined || cursor.order === 'asc' || cursor.order === 'desc') &&
 		(cursor.sealed === undefined || Number.isInteger(cursor.sealed)) &&
 		(cursor.sealedAt === undefined || Number.isFinite(cursor.sealedAt)) &&
+		(cursor.late === undefined || isBelowCount(cursor.late)) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);

@@ -1,7 +1,8 @@
 import { boundaryNewestFirst, boundaryOldestFirst, hintIn } from './boundary';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
-import type { Order } from './keys';
+import { compareKeys, type Order } from './keys';
+import { countBelow, recount, searchBelow, type BelowCount } from './late-dated';
 import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
@@ -9,7 +10,7 @@ import { pollOneSecond } from './one-second';
 import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge } from './sealed-second';
 import { readBridge } from './tie-bridge';
 import { orderOf } from './order';
-import { PageReader, type ContactSource, type Window } from './pages';
+import { PageReader, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -69,12 +70,32 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
-	const next = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
+	const moved = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
+	// The walk of the sealed view leaves the count to the walk with the cursor's own ids.
+	const below = upToDate && !sealed ? await lateContacts(reader, boundary, order, cursor, moved, limits) : { found: [], late: cursor.late };
+	const next: ListCursor = { ...moved };
+	delete next.late;
+	if (below.late) next.late = below.late;
 	const readBelow = upToDate && readsBelow(chain[0], next, order);
+	const contacts = [...below.found, ...fresh].sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.contact);
 	return {
-		poll: { contacts: fresh.map((entry) => entry.contact), cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now), calls: reader.calls, upToDate, unreadable: reader.unreadable },
+		poll: { contacts, cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now), calls: reader.calls, upToDate, unreadable: reader.unreadable },
 		grewBeneath: sealed && grewBeneath(sealed, reader, boundary, order),
 	};
+}
+
+/**
+ * After a walk up to the newest contact: the contacts added below the cursor's second since
+ * the last count (late-dated.ts), searched when the count grew, and the count now.
+ */
+async function lateContacts(reader: PageReader, boundary: Window, order: Order, before: ListCursor, after: ListCursor, limits: PollLimits): Promise<{ found: Entry[]; late?: BelowCount }> {
+	const prior = before.late;
+	const now = prior && countBelow(boundary, prior.second, order, reader.size);
+	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below) : 0;
+	if (!prior || missing <= 0) return { found: [], late: recount(boundary, after.last?.time, order, reader, prior) };
+	const { found, search } = await searchBelow(reader, boundary, order, prior, missing, limits);
+	if (search) return { found, late: { ...prior, below: now ?? prior.below, search } };
+	return { found, late: recount(boundary, after.last?.time, order, reader, prior) };
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
