@@ -36,6 +36,8 @@ const UNSTABLE_SECOND = 6;
 type Change =
 	| { kind: 'add'; list: number; count: number; sameSecond: boolean }
 	| { kind: 'delete'; list: number; pick: number }
+	/** An import committed late: `count` contacts dated in the second of the contact at `pick` of the list. */
+	| { kind: 'late'; list: number; count: number; pick: number }
 	| { kind: 'unreadable'; list: number; flavour: Unreadable };
 type Cap = 'none' | 'stated' | 'echoed';
 /** Contacts of one second: none, in the order added on every request, or in a new order on every request. */
@@ -57,22 +59,31 @@ type Step =
  */
 const REAL_EVERYWHERE = process.env.TRIGGER_PROPERTY_REAL === '1';
 const list = fc.integer({ min: 0, max: LISTS - 1 });
-function change(ties: boolean, real: boolean): fc.Arbitrary<Change> {
-	const add = fc.record({ kind: fc.constant('add' as const), list, count: fc.integer({ min: 1, max: 3 * PAGE_SIZE + 1 }), sameSecond: ties ? fc.boolean() : fc.constant(false) });
-	const remove = fc.record({ kind: fc.constant('delete' as const), list, pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) });
-	if (!real) return fc.oneof(add, remove);
+const pick = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+/**
+ * Late imports (contacts dated in the second of an existing one, with larger ids) are
+ * generated in runs of their own, without deletions: as many deletions below the cursor as
+ * late additions between two polls hide them from the count the trigger keeps (late-dated.ts,
+ * README's known limits).
+ */
+function change(ties: Ties, real: boolean, late = false): fc.Arbitrary<Change> {
+	const add = fc.record({ kind: fc.constant('add' as const), list, count: fc.integer({ min: 1, max: 3 * PAGE_SIZE + 1 }), sameSecond: ties !== 'none' ? fc.boolean() : fc.constant(false) });
+	const remove = fc.record({ kind: fc.constant('delete' as const), list, pick });
+	const lateImport = fc.record({ kind: fc.constant('late' as const), list, count: fc.integer({ min: 1, max: 2 * PAGE_SIZE }), pick });
+	const base = late ? [add, lateImport] : [add, remove];
+	if (!real) return fc.oneof(...base);
 	const unreadable = fc.record({ kind: fc.constant('unreadable' as const), list, flavour: fc.constantFrom<Unreadable>('null date', 'zero date', 'no id', 'text id') });
-	return fc.oneof({ weight: 8, arbitrary: add }, { weight: 8, arbitrary: remove }, { weight: 1, arbitrary: unreadable });
+	return fc.oneof(...base.map((arbitrary) => ({ weight: 8, arbitrary })), { weight: 1, arbitrary: unreadable });
 }
 /**
  * With `ties`, additions may share the second of the contact before (a bulk import), and come
  * in any order of ids on the API's pages. Several changes may land between two calls of a
  * poll, additions and deletions mixed in any order.
  */
-function history(ties: boolean, real: boolean) {
-	const gap = fc.array(change(ties, real), { maxLength: 4 });
+function history(ties: Ties, real: boolean, late = false) {
+	const gap = fc.array(change(ties, real, late), { maxLength: 4 });
 	const steps: fc.WeightedArbitrary<Step>[] = [
-		{ weight: 4, arbitrary: change(ties, real) },
+		{ weight: 4, arbitrary: change(ties, real, late) },
 		{ weight: 4, arbitrary: fc.record({ kind: fc.constant('poll' as const), during: fc.array(gap, { maxLength: 4 }) }) },
 		{ weight: 1, arbitrary: fc.constant({ kind: 'overlap' as const }) },
 		{ weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
@@ -137,8 +148,17 @@ class Account {
 		if (what.kind === 'add' && what.sameSecond && this.ties === 'unstable') this.addInSmallSeconds(api, what.count);
 		else if (what.kind === 'add') api.add(what.count, what.sameSecond);
 		else if (what.kind === 'unreadable') this.unreadable.add(mark(what.list, api.addUnreadable(what.flavour)));
+		else if (what.kind === 'late') this.addLate(api, what.count, what.pick);
 		// By position: an unreadable contact may have no id.
 		else if (api.contacts.length > 0) api.contacts.splice(Math.floor(what.pick * api.contacts.length), 1);
+	}
+
+	/** `count` contacts dated in the second of a readable contact of the list (none when it has none). */
+	private addLate(api: FakeList, count: number, at: number): void {
+		const dated = api.contacts.filter((contact) => Number.isFinite(Date.parse(contact.date_added as string)));
+		if (dated.length === 0) return;
+		const time = Date.parse(dated[Math.floor(at * dated.length)].date_added as string);
+		for (let index = 0; index < count; index++) api.addDated(time);
 	}
 
 	/** In new seconds what would make the last second larger than UNSTABLE_SECOND. */
@@ -314,18 +334,30 @@ const CASES: [ApiOrder, Ties][] = [
 ];
 
 /** The property in one mode; a failure prints the seed and the shrunk history, unless it is expected. */
-async function check(order: ApiOrder, ties: Ties, real: boolean, { runs = RUNS, expected = false } = {}): Promise<void> {
+async function check(order: ApiOrder, ties: Ties, real: boolean, { runs = RUNS, expected = false, late = false } = {}): Promise<void> {
 	try {
-		await fc.assert(fc.asyncProperty(history(ties !== 'none', real), async (run) => await replay(order, ties, run)), { seed: SEED, numRuns: runs });
+		await fc.assert(fc.asyncProperty(history(ties, real, late), async (run) => await replay(order, ties, run)), { seed: SEED, numRuns: runs });
 	} catch (error) {
 		// fast-check's report holds the seed and the path to replay the failing history.
-		if (!expected) console.error(`Property failed (order ${order}, ties ${ties}${real ? ', unreadable contacts and 403s' : ''}, seed ${SEED}):\n${(error as Error).message}`);
+		if (!expected) console.error(`Property failed (order ${order}, ties ${ties}${real ? ', unreadable contacts and 403s' : ''}${late ? ', late imports' : ''}, seed ${SEED}):\n${(error as Error).message}`);
 		throw error;
 	}
 }
 
 describe.each(CASES)('random histories, API order %s at the start, contacts of one second: %s', (order, ties) => {
 	it(`misses none and duplicates none (${RUNS} runs, seed ${SEED})`, async () => await check(order, ties, REAL_EVERYWHERE), 180_000);
+});
+
+/**
+ * Late imports join existing seconds: not where seconds must stay small (a new tie order on
+ * every request). The trigger finds the late imports of late-dated.test.ts, but these runs
+ * still find histories where some are missed (never emitted twice: each shrunk counterexample
+ * checked was a miss), with budgets of 2 calls and lists of a page or two, e.g. seed 20260415
+ * oldest first: add 1, poll (add 1 during), poll (add 1 during), poll (2 late during). Like
+ * the runs below, they are expected to fail; one that passes fails here, to be made plain.
+ */
+describe.each(CASES.filter(([, ties]) => ties !== 'unstable'))('random histories with late imports and no deletions, API order %s at the start, contacts of one second: %s', (order, ties) => {
+	it.failing(`still misses some late-imported contacts (3000 runs, seed ${SEED})`, async () => await check(order, ties, false, { runs: 3000, late: true, expected: true }), 180_000);
 });
 
 /**

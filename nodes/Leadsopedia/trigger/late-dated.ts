@@ -29,12 +29,14 @@ export function isBelowCount(value: unknown): value is BelowCount {
 	return search === undefined || (Number.isInteger(search.missing) && Number.isInteger(search.fromOldest) && (search.found === undefined || isIdSet(search.found)));
 }
 
-/** The contacts dated before `second` in the list, from a page holding one of them or the oldest end (undefined when it holds neither). */
+/** The contacts dated before `second` in the list, from a page where they end, or the oldest end (undefined from any other page). */
 export function countBelow(window: Window, second: number, order: Order, size: number): number | undefined {
 	const positions = window.entries.map((entry) => entry.position);
 	const older = window.entries.filter((entry) => entry.key.time < second).map((entry) => entry.position);
 	const atOldestEnd = order === 'desc' ? window.page >= window.pagesCount : window.page <= 1;
-	if (older.length > 0) return order === 'desc' ? window.total - Math.min(...older) : Math.max(...older) + 1;
+	// Only a page holding the end of those contacts counts them: one of the cursor's second or later beside them.
+	const reachesSecond = older.length < positions.length;
+	if (older.length > 0) return reachesSecond ? (order === 'desc' ? window.total - Math.min(...older) : Math.max(...older) + 1) : undefined;
 	if (!atOldestEnd) return undefined;
 	// None older: only contacts without a date lie beyond this page's (sorted past the oldest).
 	if (positions.length === 0) return order === 'desc' ? Math.max(0, window.total - (window.page - 1) * size) : 0;

@@ -20,7 +20,8 @@ const AHEAD_MS = 3600_000;
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
-	const shortcut = await idleOldestFirst(source, cursor, limits.pageSize);
+	// A search for contacts dated below the cursor goes on: no shortcut proves a poll idle then.
+	const shortcut = cursor.late?.search ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
 	if (shortcut.idle) return shortcut.idle;
 	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
 	return { ...result, calls: result.calls + shortcut.calls };
@@ -34,7 +35,7 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 async function walkList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	const reader = new PageReader(source, limits.pageSize);
 	if (isSealed(cursor) && sealHolds(cursor, limits.now)) {
-		const idle = await idleWhenSealed(reader, cursor);
+		const idle = cursor.late?.search ? undefined : await idleWhenSealed(reader, cursor);
 		if (idle) return { ...idle, unreadable: reader.unreadable };
 		const sealed = await walkFrom(reader, sealedView(cursor), limits, cursor);
 		if (sealedWalkStands(cursor, sealed.poll, !!sealed.grewBeneath)) return { ...sealed.poll, cursor: afterSealedWalk(cursor, sealed.poll.cursor) };
@@ -71,8 +72,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	const moved = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
-	// The walk of the sealed view leaves the count to the walk with the cursor's own ids.
-	const below = upToDate && !sealed ? await lateContacts(reader, boundary, order, cursor, moved, limits) : { found: [], late: cursor.late };
+	// Counted whenever the boundary shows where the cursor's second ends; the walk of the sealed view leaves it to the walk with the cursor's own ids.
+	const below = !sealed ? await lateContacts(reader, boundary, order, cursor, moved, limits) : { found: [], late: cursor.late };
 	const next: ListCursor = { ...moved };
 	delete next.late;
 	if (below.late) next.late = below.late;
@@ -92,10 +93,11 @@ async function lateContacts(reader: PageReader, boundary: Window, order: Order, 
 	const prior = before.late;
 	const now = prior && countBelow(boundary, prior.second, order, reader.size);
 	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below) : 0;
-	if (!prior || missing <= 0) return { found: [], late: recount(boundary, after.last?.time, order, reader, prior) };
+	// A boundary that does not show where those contacts end keeps the last count (of its own second).
+	if (!prior || missing <= 0) return { found: [], late: recount(boundary, after.last?.time, order, reader, prior) ?? prior };
 	const { found, search } = await searchBelow(reader, boundary, order, prior, missing, limits);
 	if (search) return { found, late: { ...prior, below: now ?? prior.below, search } };
-	return { found, late: recount(boundary, after.last?.time, order, reader, prior) };
+	return { found, late: recount(boundary, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
