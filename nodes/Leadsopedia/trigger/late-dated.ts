@@ -29,24 +29,33 @@ export function isBelowCount(value: unknown): value is BelowCount {
 	return search === undefined || (Number.isInteger(search.missing) && Number.isInteger(search.fromOldest) && (search.found === undefined || isIdSet(search.found)));
 }
 
-/** The contacts dated before `second` in the list, from a page where they end, or the oldest end (undefined from any other page). */
-export function countBelow(window: Window, second: number, order: Order, size: number): number | undefined {
-	const positions = window.entries.map((entry) => entry.position);
-	const older = window.entries.filter((entry) => entry.key.time < second).map((entry) => entry.position);
-	const atOldestEnd = order === 'desc' ? window.page >= window.pagesCount : window.page <= 1;
-	// Only a page holding the end of those contacts counts them: one of the cursor's second or later beside them.
-	const reachesSecond = older.length < positions.length;
-	if (older.length > 0) return reachesSecond ? (order === 'desc' ? window.total - Math.min(...older) : Math.max(...older) + 1) : undefined;
-	if (!atOldestEnd) return undefined;
-	// None older: only contacts without a date lie beyond this page's (sorted past the oldest).
-	if (positions.length === 0) return order === 'desc' ? Math.max(0, window.total - (window.page - 1) * size) : 0;
-	return order === 'desc' ? window.total - (Math.max(...positions) + 1) : Math.min(...positions);
+/**
+ * The contacts dated before `second` in the list, from the pages of a joined chain (boundary
+ * first) that show where they end: beside a contact of that second or later, or at the oldest
+ * end. Undefined when the pages show neither.
+ */
+export function countBelow(chain: readonly Window[], second: number, order: Order, size: number): number | undefined {
+	const boundary = chain[0];
+	const entries = chain.flatMap((window) => window.entries.map((entry) => ({ entry, total: window.total })));
+	const older = entries.filter(({ entry }) => entry.key.time < second);
+	const reachesSecond = older.length < entries.length;
+	if (older.length > 0 && reachesSecond) {
+		// The older contact nearest the cursor's second, in the API's order, and the total of its page.
+		const edge = older.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
+		return order === 'desc' ? edge.total - edge.entry.position : edge.entry.position + 1;
+	}
+	const atOldestEnd = order === 'desc' ? boundary.page >= boundary.pagesCount : boundary.page <= 1;
+	if (older.length > 0 || !atOldestEnd) return undefined;
+	// None older: only contacts without a date lie beyond the boundary's (sorted past the oldest).
+	const positions = boundary.entries.map((entry) => entry.position);
+	if (positions.length === 0) return order === 'desc' ? Math.max(0, boundary.total - (boundary.page - 1) * size) : 0;
+	return order === 'desc' ? boundary.total - (Math.max(...positions) + 1) : Math.min(...positions);
 }
 
 /** The count after a poll that found nothing missing: at the cursor's second now, with every id read. */
-export function recount(boundary: Window, second: number | undefined, order: Order, reader: PageReader, before: BelowCount | undefined): BelowCount | undefined {
+export function recount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader, before: BelowCount | undefined): BelowCount | undefined {
 	if (second === undefined) return undefined;
-	const below = countBelow(boundary, second, order, reader.size);
+	const below = countBelow(chain, second, order, reader.size);
 	if (below === undefined) return undefined;
 	// A loop, not a spread: a poll may read 100,000s of ids.
 	let high = before?.high ?? -Infinity;

@@ -73,7 +73,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	const moved = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
 	// Counted whenever the boundary shows where the cursor's second ends; the walk of the sealed view leaves it to the walk with the cursor's own ids.
-	const below = !sealed ? await lateContacts(reader, boundary, order, cursor, moved, limits) : { found: [], late: cursor.late };
+	const below = !sealed ? await lateContacts(reader, chain, order, cursor, moved, limits) : { found: [], late: cursor.late };
 	const next: ListCursor = { ...moved };
 	delete next.late;
 	if (below.late) next.late = below.late;
@@ -89,15 +89,15 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
  * After a walk up to the newest contact: the contacts added below the cursor's second since
  * the last count (late-dated.ts), searched when the count grew, and the count now.
  */
-async function lateContacts(reader: PageReader, boundary: Window, order: Order, before: ListCursor, after: ListCursor, limits: PollLimits): Promise<{ found: Entry[]; late?: BelowCount }> {
+async function lateContacts(reader: PageReader, chain: readonly Window[], order: Order, before: ListCursor, after: ListCursor, limits: PollLimits): Promise<{ found: Entry[]; late?: BelowCount }> {
 	const prior = before.late;
-	const now = prior && countBelow(boundary, prior.second, order, reader.size);
+	const now = prior && countBelow(chain, prior.second, order, reader.size);
 	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below) : 0;
 	// A boundary that does not show where those contacts end keeps the last count (of its own second).
-	if (!prior || missing <= 0) return { found: [], late: recount(boundary, after.last?.time, order, reader, prior) ?? prior };
-	const { found, search } = await searchBelow(reader, boundary, order, prior, missing, limits);
+	if (!prior || missing <= 0) return { found: [], late: recount(chain, after.last?.time, order, reader, prior) ?? prior };
+	const { found, search } = await searchBelow(reader, chain[0], order, prior, missing, limits);
 	if (search) return { found, late: { ...prior, below: now ?? prior.below, search } };
-	return { found, late: recount(boundary, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
+	return { found, late: recount(chain, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
