@@ -74,13 +74,19 @@ export async function searchBelow(reader: PageReader, boundary: Window, order: O
 	let page = count.search ? pageFromOldest(count.search.fromOldest) : boundary.page;
 	let foundIds = count.search?.found;
 	const found: Entry[] = [];
+	const take = (window: Window) => {
+		for (const entry of window.entries) {
+			if (entry.key.time < count.second && entry.key.id > count.high && !hasId(foundIds, entry.key.id)) {
+				found.push(entry);
+				foundIds = withIds(foundIds, [entry.key.id]);
+			}
+		}
+	};
+	// The pages this poll read already (the chain above the boundary may hold some too), then those below.
+	for (const window of reader.windows) take(window);
 	const lastPage = Math.max(1, boundary.pagesCount);
 	while (found.length < missing && page >= 1 && page <= lastPage && (found.length === 0 || reader.calls < limits.maxCalls)) {
-		const window = page === boundary.page ? boundary : (reader.latest(page) ?? (await reader.read(page)));
-		for (const entry of window.entries) {
-			if (entry.key.time < count.second && entry.key.id > count.high && !hasId(foundIds, entry.key.id)) found.push(entry);
-		}
-		foundIds = withIds(foundIds, found.map((entry) => entry.key.id));
+		if (!reader.latest(page)) take(await reader.read(page));
 		page += step;
 		if (reader.calls >= limits.maxCalls) break;
 	}
