@@ -14,7 +14,7 @@ import type { Entry, PageReader, Window } from './pages';
 export interface BelowCount {
 	/** The cursor's second (epoch ms) when counted. */
 	second: number;
-	/** Contacts dated before it, then. */
+	/** Contacts dated at or before it, then. */
 	below: number;
 	/** The largest id seen then. */
 	high: number;
@@ -30,32 +30,26 @@ export function isBelowCount(value: unknown): value is BelowCount {
 }
 
 /**
- * The contacts dated before `second` in the list, from the pages of a joined chain (boundary
- * first) that show where they end: beside a contact of that second or later, or at the oldest
- * end. Undefined when the pages show neither.
+ * The contacts dated at or before `second` in the list, from the pages of a joined chain that
+ * show where they end on the newer side: beside a newer contact, or at the list's newest end.
+ * (Counting up to the cursor's own second anchors the count on the cursor's contact, which
+ * every walk reads.) Undefined when the pages show neither.
  */
-export function countBelow(chain: readonly Window[], second: number, order: Order, size: number): number | undefined {
-	const boundary = chain[0];
-	const entries = chain.flatMap((window) => window.entries.map((entry) => ({ entry, total: window.total })));
-	const older = entries.filter(({ entry }) => entry.key.time < second);
-	const reachesSecond = older.length < entries.length;
-	if (older.length > 0 && reachesSecond) {
-		// The older contact nearest the cursor's second, in the API's order, and the total of its page.
-		const edge = older.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
-		return order === 'desc' ? edge.total - edge.entry.position : edge.entry.position + 1;
-	}
-	const atOldestEnd = order === 'desc' ? boundary.page >= boundary.pagesCount : boundary.page <= 1;
-	if (older.length > 0 || !atOldestEnd) return undefined;
-	// None older: only contacts without a date lie beyond the boundary's (sorted past the oldest).
-	const positions = boundary.entries.map((entry) => entry.position);
-	if (positions.length === 0) return order === 'desc' ? Math.max(0, boundary.total - (boundary.page - 1) * size) : 0;
-	return order === 'desc' ? boundary.total - (Math.max(...positions) + 1) : Math.min(...positions);
+export function countBelow(chain: readonly Window[], second: number, order: Order): number | undefined {
+	const entries = chain.flatMap((window) => window.entries.map((entry) => ({ entry, window })));
+	const atOrBelow = entries.filter(({ entry }) => entry.key.time <= second);
+	if (atOrBelow.length === 0) return undefined;
+	// The one nearest the newest end, in the API's order, and the page that showed it.
+	const edge = atOrBelow.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
+	const atNewestEnd = order === 'desc' ? edge.window.page <= 1 : edge.window.page >= edge.window.pagesCount;
+	if (atOrBelow.length === entries.length && !atNewestEnd) return undefined;
+	return order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1;
 }
 
 /** The count after a poll that found nothing missing: at the cursor's second now, with every id read. */
 export function recount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader, before: BelowCount | undefined): BelowCount | undefined {
 	if (second === undefined) return undefined;
-	const below = countBelow(chain, second, order, reader.size);
+	const below = countBelow(chain, second, order);
 	if (below === undefined) return undefined;
 	// A loop, not a spread: a poll may read 100,000s of ids.
 	let high = before?.high ?? -Infinity;

@@ -91,14 +91,19 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
  */
 async function lateContacts(reader: PageReader, chain: readonly Window[], order: Order, before: ListCursor, after: ListCursor, limits: PollLimits): Promise<{ found: Entry[]; late?: BelowCount }> {
 	const prior = before.late;
-	const now = prior && countBelow(chain, prior.second, order, reader.size);
-	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below) : 0;
+	const now = prior && countBelow(chain, prior.second, order);
+	// Contacts of the counted second itself that this walk emitted were not in the count either.
+	const ofThatSecond = prior ? freshOfSecond(chain, before, prior.second) : 0;
+	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below - ofThatSecond) : 0;
 	// A boundary that does not show where those contacts end keeps the last count (of its own second).
 	if (!prior || missing <= 0) return { found: [], late: recount(chain, after.last?.time, order, reader, prior) ?? prior };
 	const { found, search } = await searchBelow(reader, chain[0], order, prior, missing, limits);
 	if (search) return { found, late: { ...prior, below: now ?? prior.below, search } };
 	return { found, late: recount(chain, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
 }
+
+/** The contacts of `second` in the chain new to `cursor` (a walk emits them as ties). */
+const freshOfSecond = (chain: readonly Window[], cursor: ListCursor, second: number): number => freshEntries(chain, cursor).filter((entry) => entry.key.time === second).length;
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
 function readsBelow(window: Window, cursor: ListCursor, order: Order): boolean {
