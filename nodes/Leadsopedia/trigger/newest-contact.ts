@@ -32,7 +32,7 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, ...known } };
 	if (!secondGoesOn()) {
 		// Counted from here on: an import dated before this contact and committed later comes out (late-dated.ts).
-		const late = recount([window], top.key.time, order, reader, undefined);
+		const late = recount(reader.windows, top.key.time, order, reader, undefined);
 		const cursor: ListCursor = { last: top.key, at: top.position, total: window.total, ...known, ...(late ? { late } : {}) };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
 		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
