@@ -352,8 +352,8 @@ describe.each(CASES)('random histories, API order %s at the start, contacts of o
  * Late imports join existing seconds: not where seconds must stay small (a new tie order on
  * every request). The trigger finds the late imports of late-dated.test.ts, but these runs
  * still find histories where some are missed (never emitted twice: each shrunk counterexample
- * checked was a miss), with budgets of 2 calls and lists of a page or two, e.g. seed 20260415
- * oldest first: add 1, poll (add 1 during), poll (add 1 during), poll (2 late during). Like
+ * checked was a miss), with budgets of 2 calls, mostly in lists new since activation (whose
+ * first count comes after a walk of their backlog). Like
  * the runs below, they are expected to fail; one that passes fails here, to be made plain.
  */
 describe.each(CASES.filter(([, ties]) => ties !== 'unstable'))('random histories with late imports and no deletions, API order %s at the start, contacts of one second: %s', (order, ties) => {
