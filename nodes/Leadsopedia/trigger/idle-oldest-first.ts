@@ -19,6 +19,8 @@ export async function idleOldestFirst(source: ContactSource, cursor: ListCursor,
 	const page = await reader.read(Math.floor((at - 1) / size) + 1);
 	const endsList = (page.page - 1) * reader.size + page.entries.length === page.total;
 	const earlier = page.entries.some((entry) => entry.key.time < last.time);
-	if (reader.size !== size || page.order !== 'asc' || !endsList || !earlier || page.entries.some((entry) => isNew(entry.key, cursor))) return { calls: 1 };
+	// A list grown with nothing new at its end grew below the cursor (a late import): the walk counts it.
+	const grewBelow = page.total > cursor.total;
+	if (reader.size !== size || page.order !== 'asc' || !endsList || !earlier || grewBelow || page.entries.some((entry) => isNew(entry.key, cursor))) return { calls: 1 };
 	return { idle: { contacts: [], cursor: { ...cursor, total: page.total }, calls: 1, upToDate: true, unreadable: reader.unreadable }, calls: 1 };
 }
