@@ -1,6 +1,6 @@
 import { isNew, type ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { newest, oldest, type Entry, type PageReader, type Window } from './pages';
+import { atNewestEnd, newest, oldest, type Entry, type PageReader, type Window } from './pages';
 import { bridgeFor, tieAt, type TieSeam } from './tie-bridge';
 
 /**
@@ -41,7 +41,7 @@ function joins(newer: Window, older: Window, order: Order): boolean {
 
 /** Whether a page is the newest end of the list and holds only contacts of `second`. */
 function endsList(window: Window, second: number, order: Order): boolean {
-	return newest(window)?.key.time === second && (order === 'asc' ? window.page >= window.pagesCount : window.page <= 1);
+	return newest(window)?.key.time === second && atNewestEnd(window, order);
 }
 
 /**

@@ -1,14 +1,15 @@
 import { hasId, isIdSet, withIds, type IdSet } from './ids';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
-import type { Entry, PageReader, Window } from './pages';
+import { atNewestEnd, type Entry, type PageReader, type Window } from './pages';
 
 /**
  * Contacts added dated before the cursor's second (an import committed late, dated when it
- * started) sort below where a walk stops. The trigger counts the contacts below that second
- * after each walk; when the count grew, the pages below are searched, from the cursor down to
- * the oldest contact, for contacts with an id above any seen when it was counted (a contact
- * added since has a larger id than every contact then). As many deletions below as such
+ * started) sort below where a walk stops. The trigger counts the contacts up to the cursor's
+ * second after each walk; when the count grew, the pages read and those below are searched,
+ * from the cursor down to the oldest contact, for contacts dated before that second with an id
+ * above any seen when it was counted (a contact added since has a larger id than every contact
+ * then). As many deletions below as such
  * additions between two polls hide them from the count (README, Known limits).
  */
 export interface BelowCount {
@@ -35,21 +36,20 @@ export function isBelowCount(value: unknown): value is BelowCount {
  * (Counting up to the cursor's own second anchors the count on the cursor's contact, which
  * every walk reads.) Undefined when the pages show neither.
  */
-export function countBelow(chain: readonly Window[], second: number, order: Order): number | undefined {
+export function countUpTo(chain: readonly Window[], second: number, order: Order): number | undefined {
 	const entries = chain.flatMap((window) => window.entries.map((entry) => ({ entry, window })));
 	const atOrBelow = entries.filter(({ entry }) => entry.key.time <= second);
 	if (atOrBelow.length === 0) return undefined;
 	// The one nearest the newest end, in the API's order, and the page that showed it.
 	const edge = atOrBelow.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
-	const atNewestEnd = order === 'desc' ? edge.window.page <= 1 : edge.window.page >= edge.window.pagesCount;
-	if (atOrBelow.length === entries.length && !atNewestEnd) return undefined;
+	if (atOrBelow.length === entries.length && !atNewestEnd(edge.window, order)) return undefined;
 	return order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1;
 }
 
 /** The count after a poll that found nothing missing: at the cursor's second now, with every id read. */
 export function recount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader, before: BelowCount | undefined): BelowCount | undefined {
 	if (second === undefined) return undefined;
-	const below = countBelow(chain, second, order);
+	const below = countUpTo(chain, second, order);
 	if (below === undefined) return undefined;
 	// A loop, not a spread: a poll may read 100,000s of ids.
 	let high = before?.high ?? -Infinity;
@@ -66,27 +66,27 @@ export async function searchBelow(reader: PageReader, boundary: Window, order: O
 	const step = order === 'desc' ? 1 : -1;
 	const pageFromOldest = (fromOldest: number) => reader.pageOf(order === 'desc' ? boundary.total - 1 - fromOldest : fromOldest);
 	let page = count.search ? pageFromOldest(count.search.fromOldest) : boundary.page;
-	let foundIds = count.search?.found;
-	const found: Entry[] = [];
+	const earlier = count.search?.found;
+	// By id: a page read twice in a poll shows a contact twice.
+	const found = new Map<number, Entry>();
 	const take = (window: Window) => {
 		for (const entry of window.entries) {
-			if (entry.key.time < count.second && entry.key.id > count.high && !hasId(foundIds, entry.key.id)) {
-				found.push(entry);
-				foundIds = withIds(foundIds, [entry.key.id]);
-			}
+			const { id, time } = entry.key;
+			if (time < count.second && id > count.high && !hasId(earlier, id) && !found.has(id)) found.set(id, entry);
 		}
 	};
 	// The pages this poll read already (the chain above the boundary may hold some too), then those below.
 	for (const window of reader.windows) take(window);
 	const lastPage = Math.max(1, boundary.pagesCount);
-	while (found.length < missing && page >= 1 && page <= lastPage && (found.length === 0 || reader.calls < limits.maxCalls)) {
+	while (found.size < missing && page >= 1 && page <= lastPage && (found.size === 0 || reader.calls < limits.maxCalls)) {
 		if (!reader.latest(page)) take(await reader.read(page));
 		page += step;
 		if (reader.calls >= limits.maxCalls) break;
 	}
-	const done = found.length >= missing || page < 1 || page > lastPage;
-	if (done) return { found };
+	const entries = [...found.values()];
+	if (found.size >= missing || page < 1 || page > lastPage) return { found: entries };
 	const nextPosition = order === 'desc' ? (page - 1) * reader.size : page * reader.size - 1;
 	const fromOldest = order === 'desc' ? boundary.total - 1 - nextPosition : nextPosition;
-	return { found, search: { missing: missing - found.length, fromOldest, ...(foundIds ? { found: foundIds } : {}) } };
+	const ids = withIds(earlier, [...found.keys()]);
+	return { found: entries, search: { missing: missing - found.size, fromOldest, ...(ids ? { found: ids } : {}) } };
 }

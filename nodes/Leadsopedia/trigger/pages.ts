@@ -42,6 +42,12 @@ export interface Window {
 }
 
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
+
+/** Whether a page is the list's newest end (page 1 newest first, the last page oldest first). */
+export const atNewestEnd = (window: Window, order: Order): boolean => (order === 'desc' ? window.page <= 1 : window.page >= window.pagesCount);
+
+/** Whether a page is the list's oldest end. */
+export const atOldestEnd = (window: Window, order: Order): boolean => (order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount);
 export const oldest = (window: Window): Entry | undefined => window.entries[0];
 
 /**
@@ -56,7 +62,7 @@ export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 't
 	const whole = isWholeSecond(cursor);
 	return (
 		window.entries.some((entry) => entry.key.time < last.time || (whole && entry.key.time === last.time)) ||
-		((order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0))
+		(atOldestEnd(window, order) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0))
 	);
 }
 

@@ -2,15 +2,15 @@ import { boundaryNewestFirst, boundaryOldestFirst, hintIn } from './boundary';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { countBelow, recount, searchBelow, type BelowCount } from './late-dated';
+import { countUpTo, recount, searchBelow, type BelowCount } from './late-dated';
 import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
-import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge } from './sealed-second';
+import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge, type SealedCursor } from './sealed-second';
 import { readBridge } from './tie-bridge';
 import { orderOf } from './order';
-import { PageReader, type ContactSource, type Entry, type Window } from './pages';
+import { atNewestEnd, atOldestEnd, PageReader, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -47,14 +47,14 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
  * The first page, the order, the pages down to the boundary, the joined chain above it; with
  * `sealed` (the cursor whose second `cursor` takes as old), whether the total grew beneath it.
  */
-async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimits, sealed?: ListCursor & { sealed: number }): Promise<{ poll: ListPoll; grewBeneath?: boolean }> {
+async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimits, sealed?: SealedCursor): Promise<{ poll: ListPoll; grewBeneath?: boolean }> {
 	const assumed = cursor.order ?? 'desc';
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const probe = reader.latest(startOf(assumed)) ?? (await reader.read(startOf(assumed)));
 	const order = await orderOf(reader, probe, assumed, sealed !== undefined);
 	if (order === 'one second') {
 		const poll = await pollOneSecond(reader, cursor, probe, limits);
-		return { poll: { ...poll, unreadable: reader.unreadable }, grewBeneath: sealed && Math.max(...reader.windows.map((window) => window.total)) > sealed.sealed };
+		return { poll: { ...poll, unreadable: reader.unreadable }, grewBeneath: sealed && grewBeneath(sealed, reader) };
 	}
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
 	if (order === 'unknown') return { poll: { contacts: [], cursor: sealed ?? cursor, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } };
@@ -67,13 +67,13 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const chain = await joinedChain(reader, boundary, order, limits);
 	const fresh = freshEntries(chain, cursor);
 	const top = chain[chain.length - 1];
-	const upToDate = order === 'desc' ? top.page <= 1 : top.page >= top.pagesCount;
+	const upToDate = atNewestEnd(top, order);
 	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	const moved = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
-	// Counted whenever the boundary shows where the cursor's second ends; the walk of the sealed view leaves it to the walk with the cursor's own ids.
-	const below = !sealed ? await lateContacts(reader, chain, order, cursor, moved, limits) : { found: [], late: cursor.late };
+	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view leaves it to the walk with the cursor's own ids.
+	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : { found: [], late: cursor.late };
 	const next: ListCursor = { ...moved };
 	delete next.late;
 	if (below.late) next.late = below.late;
@@ -89,11 +89,19 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
  * After a walk up to the newest contact: the contacts added below the cursor's second since
  * the last count (late-dated.ts), searched when the count grew, and the count now.
  */
-async function lateContacts(reader: PageReader, chain: readonly Window[], order: Order, before: ListCursor, after: ListCursor, limits: PollLimits): Promise<{ found: Entry[]; late?: BelowCount }> {
+async function lateContacts(
+	reader: PageReader,
+	chain: readonly Window[],
+	fresh: readonly Entry[],
+	order: Order,
+	before: ListCursor,
+	after: ListCursor,
+	limits: PollLimits,
+): Promise<{ found: Entry[]; late?: BelowCount }> {
 	const prior = before.late;
-	const now = prior && countBelow(chain, prior.second, order);
-	// Contacts of the counted second itself that this walk emitted were not in the count either.
-	const ofThatSecond = prior ? freshOfSecond(chain, before, prior.second) : 0;
+	const now = prior && countUpTo(chain, prior.second, order);
+	// Contacts of the counted second itself that this walk emitted (as ties) were not in the count either.
+	const ofThatSecond = prior ? fresh.filter((entry) => entry.key.time === prior.second).length : 0;
 	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below - ofThatSecond) : 0;
 	// A boundary that does not show where those contacts end keeps the last count (of its own second).
 	if (!prior || missing <= 0) return { found: [], late: recount(chain, after.last?.time, order, reader, prior) ?? prior };
@@ -102,14 +110,11 @@ async function lateContacts(reader: PageReader, chain: readonly Window[], order:
 	return { found, late: recount(chain, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
 }
 
-/** The contacts of `second` in the chain new to `cursor` (a walk emits them as ties). */
-const freshOfSecond = (chain: readonly Window[], cursor: ListCursor, second: number): number => freshEntries(chain, cursor).filter((entry) => entry.key.time === second).length;
-
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
 function readsBelow(window: Window, cursor: ListCursor, order: Order): boolean {
 	const second = cursor.last?.time;
 	if (second === undefined) return false;
-	return window.entries.some((entry) => entry.key.time < second) || (order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount);
+	return window.entries.some((entry) => entry.key.time < second) || atOldestEnd(window, order);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isWholeSecond, WHOLE_SECOND, type ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { ListPoll } from './list-poll';
-import { newest, oldest, type PageReader, type Window } from './pages';
+import { atNewestEnd, newest, oldest, type PageReader, type Window } from './pages';
 import { checkDue } from './plan';
 
 /**
@@ -40,21 +40,21 @@ export async function idleWhenSealed(reader: PageReader, cursor: SealedCursor): 
 	const second = cursor.last.time;
 	const page = cursor.order === 'desc' ? 1 : reader.pageOf(cursor.at);
 	const window = await reader.read(page);
-	const atNewestEnd = cursor.order === 'desc' ? window.page === 1 : window.page >= window.pagesCount;
 	const onlySealed = window.entries.length > 0 && oldest(window)?.key.time === second && newest(window)?.key.time === second;
-	if (!atNewestEnd || !onlySealed || window.total > cursor.sealed) return undefined;
+	if (!atNewestEnd(window, cursor.order) || !onlySealed || window.total > cursor.sealed) return undefined;
 	return { contacts: [], cursor: { ...cursor, total: window.total, sealed: window.total }, calls: reader.calls, upToDate: true };
 }
 
 /**
  * Whether the list grew by more than the contacts above the sealed second on the boundary page
- * (`boundary`), at any page this poll read (a growth undone by a deletion during the poll shows).
+ * (`boundary`; none: a list of one second), at any page this poll read (a growth undone by a
+ * deletion during the poll shows).
  */
-export function grewBeneath(cursor: SealedCursor, reader: PageReader, boundary: Window, order: Order): boolean {
+export function grewBeneath(cursor: SealedCursor, reader: PageReader, boundary?: Window, order?: Order): boolean {
 	const second = cursor.last?.time ?? -Infinity;
 	const most = Math.max(...reader.windows.map((window) => window.total));
-	const below = boundary.entries.filter((entry) => entry.key.time <= second).map((entry) => entry.position);
-	if (below.length === 0) return most > cursor.sealed;
+	const below = boundary?.entries.filter((entry) => entry.key.time <= second).map((entry) => entry.position) ?? [];
+	if (!boundary || below.length === 0) return most > cursor.sealed;
 	const newer = order === 'desc' ? Math.min(...below) : boundary.total - 1 - Math.max(...below);
 	return most - newer > cursor.sealed;
 }
