@@ -2,7 +2,7 @@ import { boundaryNewestFirst, boundaryOldestFirst, hintIn } from './boundary';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { countUpTo, recount, searchBelow, type BelowCount } from './late-dated';
+import { countUpTo, recount, searchBelow, withFound, type BelowCount } from './late-dated';
 import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
@@ -99,15 +99,22 @@ async function lateContacts(
 	limits: PollLimits,
 ): Promise<{ found: Entry[]; late?: BelowCount }> {
 	const prior = before.late;
-	const now = prior && countUpTo(chain, prior.second, order);
+	if (!prior) return { found: [], late: recount(chain, after.last?.time, order, reader, undefined) };
+	const now = countUpTo(chain, prior.second, order);
 	// Contacts of the counted second itself that this walk emitted (as ties) were not in the count either.
-	const ofThatSecond = prior ? fresh.filter((entry) => entry.key.time === prior.second).length : 0;
-	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below - ofThatSecond) : 0;
-	// A boundary that does not show where those contacts end keeps the last count (of its own second).
-	if (!prior || missing <= 0) return { found: [], late: recount(chain, after.last?.time, order, reader, prior) ?? prior };
+	const ofThatSecond = fresh.filter((entry) => entry.key.time === prior.second).length;
+	const missing = (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below - ofThatSecond);
+	// Searched in the pages read even when the count did not grow (free): one may show a contact added after the page that counted.
 	const { found, search } = await searchBelow(reader, chain[0], order, prior, missing, limits);
-	if (search) return { found, late: { ...prior, below: now ?? prior.below, search } };
-	return { found, late: recount(chain, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
+	if (search) return { found, late: withFound({ ...prior, below: now ?? prior.below, search }, found) };
+	// Counted again at the cursor's second only when this walk counted: a count taken without
+	// comparing would hold contacts added below since as if they had come out.
+	const counted = now === undefined ? undefined : recount(chain, after.last?.time, order, reader, prior);
+	if (counted) return { found, late: counted };
+	// Else the count stands, with the ties of its second and the contacts found that came out (those a search went on for were in it).
+	const standing: BelowCount = { ...prior, below: prior.below + ofThatSecond + Math.max(0, found.length - (prior.search?.missing ?? 0)) };
+	delete standing.search;
+	return { found, late: withFound(standing, found) };
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
