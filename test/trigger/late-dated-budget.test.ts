@@ -8,8 +8,8 @@ import { FakeList, type ApiOrder } from './fake-api';
  * runs (property.test.ts, seed 20260415). Every contact added after activation comes out once.
  */
 
-/** One list watched as Watch All Lists watches it; `between[n]` runs before the poll's call n (call 1 is /mylists). */
-function watching(list: FakeList) {
+/** One list watched as Watch All Lists watches it; `between[n]` runs before the poll's call n (call 1 is /mylists). With `echoed`, pages answer the limit asked whatever their cap. */
+function watching(list: FakeList, echoed = false) {
 	let calls = 0;
 	const hooks = { between: {} as Record<number, () => void> };
 	const watched: Watched = {
@@ -22,7 +22,8 @@ function watching(list: FakeList) {
 			malformed: (message) => new Error(message),
 			page: async (page, limit) => {
 				hooks.between[++calls]?.();
-				return list.answer(page, limit);
+				const answer = list.answer(page, limit);
+				return echoed ? { ...answer, pageLimit: limit } : answer;
 			},
 		}),
 	};
@@ -30,8 +31,8 @@ function watching(list: FakeList) {
 }
 
 /** Activation, then `changes[0]` before the first poll, `changes[1]` before the second and so on, then 20 polls: every id emitted, in order. */
-async function emitted(list: FakeList, changes: ((between: Record<number, () => void>) => void)[]): Promise<unknown[]> {
-	const { watched, hooks } = watching(list);
+async function emitted(list: FakeList, changes: ((between: Record<number, () => void>) => void)[], echoed = false): Promise<unknown[]> {
+	const { watched, hooks } = watching(list, echoed);
 	let state = await recordPositions(watched, { limits: { pageSize: 4, maxCalls: Infinity }, now: 0 });
 	const ids: unknown[] = [];
 	for (let poll = 0; poll < changes.length + 20; poll++) {
@@ -107,5 +108,45 @@ describe.each<ApiOrder>(['desc', 'asc'])('Late imports, pages of 4, 2 calls a po
 		]);
 		expect(ids).toHaveLength(new Set(ids).size);
 		expect(sorted(ids)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+	});
+
+	it('the cursor moves far above the second last counted: the late contacts added meanwhile still come out (the count moves with the cursor)', async () => {
+		const list = new FakeList(order);
+		list.add(2);
+		const ids = await emitted(list, [
+			(between) => {
+				list.add(2);
+				between[2] = () => late(list, 1, 1);
+				between[3] = () => list.add(11);
+			},
+			() => {
+				list.add(2);
+				late(list, 1, 2);
+				list.add(1);
+			},
+		]);
+		expect(ids).toHaveLength(new Set(ids).size);
+		expect(sorted(ids)).toEqual(Array.from({ length: 19 }, (_, index) => index + 3));
+	});
+
+	it('pages capped at 3 with the limit echoed, the cursor inside a second it has not read whole: late contacts are not hidden by the contacts of that second already out', async () => {
+		const list = new FakeList(order);
+		list.pageCap = 3;
+		list.add(2);
+		const ids = await emitted(
+			list,
+			[
+				() => list.add(5, true),
+				(between) => {
+					between[2] = () => late(list, 1, 4);
+					between[3] = () => late(list, 1, 1);
+				},
+				() => late(list, 1, 1),
+			],
+			true,
+		);
+		expect(ids).toHaveLength(new Set(ids).size);
+		// Every contact but the 2 there at activation (in desc, the list is up to date after the first poll: the second poll does not read it).
+		expect(sorted(ids)).toEqual(sorted(list.contacts.map((contact) => contact.id).filter((id) => Number(id) > 2)));
 	});
 });

@@ -33,47 +33,58 @@ export function isBelowCount(value: unknown): value is BelowCount {
 }
 
 /**
- * The contacts dated at or before `second` in the list, from the pages of a joined chain that
- * show where they end on the newer side: beside a newer contact, or at the list's newest end.
- * (Counting up to the cursor's own second anchors the count on the cursor's contact, which
- * every walk reads.) Undefined when the pages show neither, or with `atLeast`, those up to the
- * one nearest the newest end that the pages show: fewer only by contacts of `second` itself
- * on a page not read. Undefined when no page shows any.
+ * The contacts dated at or before `second` in the list, from the pages of a joined chain:
+ * `exact` when they show where those contacts end on the newer side (beside a newer contact,
+ * or at the list's newest end); else, when the one nearest the newest end is of `second`
+ * itself, at least the contacts up to it (fewer by the contacts of that second on a page not
+ * read, new or old). Undefined otherwise. (Counting up to the cursor's own second anchors the
+ * count on the cursor's contact, which every walk reads.)
  */
-export function countUpTo(chain: readonly Window[], second: number, order: Order, atLeast = false): number | undefined {
+export function countUpTo(chain: readonly Window[], second: number, order: Order): { count: number; exact: boolean } | undefined {
 	const entries = chain.flatMap((window) => window.entries.map((entry) => ({ entry, window })));
 	const atOrBelow = entries.filter(({ entry }) => entry.key.time <= second);
 	if (atOrBelow.length === 0) return undefined;
-	// The one nearest the newest end, in the API's order, and the page that showed it.
-	const edge = atOrBelow.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
-	if (!atLeast && atOrBelow.length === entries.length && !atNewestEnd(edge.window, order)) return undefined;
-	return order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1;
+	// Of the latest second among them, the one nearest the newest end, in the API's order, and the page that showed it
+	// (by second first: pages of the chain read at different moments number positions from different totals).
+	const latest = atOrBelow.reduce((time, { entry }) => Math.max(time, entry.key.time), -Infinity);
+	const edge = atOrBelow
+		.filter(({ entry }) => entry.key.time === latest)
+		.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
+	const exact = atOrBelow.length < entries.length || atNewestEnd(edge.window, order);
+	if (!exact && latest !== second) return undefined;
+	return { count: order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1, exact };
 }
 
-/**
- * The count after a poll that found nothing missing: at the cursor's second now, with every id
- * read and found. At least the contacts the pages show up to it: a count taken later would hold
- * the contacts added below it meanwhile as if they had come out (the contacts of that second on
- * a page not read are new, and come out as ties, which the next count leaves aside).
- */
-export function recount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader, before: BelowCount | undefined): BelowCount | undefined {
-	if (second === undefined) return undefined;
-	const below = countUpTo(chain, second, order, true);
-	if (below === undefined) return undefined;
+/** The largest id among those of `count` and every page read: a contact added later has a larger one. */
+export function highestRead(reader: PageReader, count?: BelowCount): number {
 	// A loop, not a spread: a poll may read 100,000s of ids.
-	let high = Math.max(before?.high ?? -Infinity, maxId(before?.found) ?? -Infinity);
+	let high = Math.max(count?.high ?? -Infinity, maxId(count?.found) ?? -Infinity);
 	for (const window of reader.windows) for (const entry of window.entries) high = Math.max(high, entry.key.id);
-	return { second, below, high };
+	return high;
+}
+
+/** The first count of a list (activation, a cursor without one): at least the contacts the pages show up to `second`. */
+export function firstCount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader): BelowCount | undefined {
+	const below = second === undefined ? undefined : countUpTo(chain, second, order);
+	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: highestRead(reader) };
 }
 
 /**
  * The contacts added below `count.second` since it was counted, searched from the boundary (or
- * where the last search stopped) towards the oldest contact within the budget: the ones found,
+ * `from`, where the last search stopped) towards the oldest contact within the budget: the ones found,
  * and the search left to the next poll, if any. It goes by positions counted from the oldest
  * end, which contacts added at the newest end do not move: newest first, they push the pages
  * down between two reads, and a search by page number would skip what they pushed past.
  */
-export async function searchBelow(reader: PageReader, boundary: Window, order: Order, count: BelowCount, missing: number, limits: PollLimits): Promise<{ found: Entry[]; search?: BelowCount['search'] }> {
+export async function searchBelow(
+	reader: PageReader,
+	boundary: Window,
+	order: Order,
+	count: Pick<BelowCount, 'second' | 'high' | 'found'>,
+	missing: number,
+	limits: PollLimits,
+	from?: number,
+): Promise<{ found: Entry[]; search?: BelowCount['search'] }> {
 	// The positions a page of this reader's size holds, counted from the oldest end, as its total then puts them.
 	const span = (window: Window) => {
 		const [first, last] = [(window.page - 1) * reader.size, window.page * reader.size - 1];
@@ -81,7 +92,7 @@ export async function searchBelow(reader: PageReader, boundary: Window, order: O
 	};
 	const covers = (window: Window | undefined, position: number): boolean => !!window && span(window).low <= position && position <= span(window).high;
 	// The next position to look at, counted from the oldest end.
-	let next = count.search ? count.search.fromOldest : span(boundary).low - 1;
+	let next = from ?? span(boundary).low - 1;
 	const earlier = count.found;
 	// By id: a page read twice in a poll shows a contact twice.
 	const found = new Map<number, Entry>();
