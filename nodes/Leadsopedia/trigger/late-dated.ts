@@ -6,11 +6,11 @@ import { atNewestEnd, type Entry, type PageReader, type Window } from './pages';
 /**
  * Contacts added dated before the cursor's second (an import committed late, dated when it
  * started) sort below where a walk stops. The trigger counts the contacts up to the cursor's
- * second after each walk; when the count grew, the pages read and those below are searched,
- * from the cursor down to the oldest contact, for contacts dated before that second with an id
- * above any seen when it was counted (a contact added since has a larger id than every contact
- * then). As many deletions below as such
- * additions between two polls hide them from the count (README, Known limits).
+ * second after each walk; when it counts more than came out or were there, the pages read and
+ * those below are searched, from the cursor down to the oldest contact, for contacts dated
+ * before that second with an id above any seen when last counted (a contact added since has a
+ * larger id than every contact then). As many deletions below as such additions between two
+ * polls hide them from the count (README, Known limits).
  */
 export interface BelowCount {
 	/** The cursor's second (epoch ms) when counted. */
@@ -19,7 +19,7 @@ export interface BelowCount {
 	below: number;
 	/** The largest id seen then. */
 	high: number;
-	/** Contacts above `high` that came out since (found by a search, or on a page read without counting). */
+	/** Ids above `high` of contacts that came out since (emitted, or found by a search): not searched for again. */
 	found?: IdSet;
 	/** A search still going on: how many contacts it still looks for, and where it goes on, counted from the oldest contact. */
 	search?: { missing: number; fromOldest: number };
