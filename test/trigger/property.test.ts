@@ -350,11 +350,14 @@ describe.each(CASES)('random histories, API order %s at the start, contacts of o
 
 /**
  * Late imports join existing seconds: not where seconds must stay small (a new tie order on
- * every request). The trigger finds the late imports of late-dated.test.ts, but these runs
- * still find histories where some are missed (never emitted twice: each shrunk counterexample
- * checked was a miss), with budgets of 2 calls, mostly in lists new since activation (whose
- * first count comes after a walk of their backlog). Like
- * the runs below, they are expected to fail; one that passes fails here, to be made plain.
+ * every request). The trigger finds the late imports of late-dated.test.ts and
+ * late-dated-budget.test.ts, but these runs still find histories where some are missed, after
+ * 241, 104, 76 and 21 histories (asc none, desc none, asc stable, desc stable; never emitted
+ * twice in the shrunk counterexamples): oldest first, a late addition between the reads of a
+ * poll pushes a contact over the break between two pages read from the end backwards (it is
+ * not late itself: no count finds it); a count taken from a page read before late contacts
+ * arrived in the same poll takes them for found (docs/trigger-design.md). Like the runs below,
+ * they are expected to fail; one that passes fails here, to be made plain.
  */
 describe.each(CASES.filter(([, ties]) => ties !== 'unstable'))('random histories with late imports and no deletions, API order %s at the start, contacts of one second: %s', (order, ties) => {
 	it.failing(`still misses some late-imported contacts (3000 runs, seed ${SEED})`, async () => await check(order, ties, false, { runs: 3000, late: true, expected: true }), 180_000);
@@ -362,10 +365,10 @@ describe.each(CASES.filter(([, ties]) => ties !== 'unstable'))('random histories
 
 /**
  * With unreadable contacts and lists answering 403 as well, the property fails today but in
- * one mode (each shrunk counterexample is pinned in property-findings.test.ts). When the
+ * two modes (each shrunk counterexample is pinned in property-findings.test.ts). When the
  * trigger handles them in a mode, its run here fails: take the mode out of STILL_FAILING.
  */
-const STILL_FAILING = new Set(['asc none', 'desc none', 'asc stable', 'desc stable', 'asc unstable']);
+const STILL_FAILING = new Set(['asc none', 'desc none', 'asc stable', 'asc unstable']);
 
 (REAL_EVERYWHERE ? describe.skip : describe).each(CASES)('random histories with unreadable contacts and lists answering 403, order %s, ties %s', (order, ties) => {
 	if (STILL_FAILING.has(`${order} ${ties}`)) {

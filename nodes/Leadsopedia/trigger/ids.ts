@@ -55,6 +55,12 @@ export function hasId(set: IdSet | undefined, id: number): boolean {
 	return ((DIGITS.indexOf(set.bits[Math.floor(index / 6)]) >> index % 6) & 1) === 1;
 }
 
+/** The largest id of `set`; undefined when it is empty. */
+export function maxId(set: IdSet | undefined): number | undefined {
+	const ranges = rangesOf(set);
+	return ranges.length > 0 ? ranges[ranges.length - 1][1] : undefined;
+}
+
 export function isIdSet(value: unknown): value is IdSet {
 	const set = value as Record<string, unknown>;
 	if (!set || typeof set !== 'object') return false;

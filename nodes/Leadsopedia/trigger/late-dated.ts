@@ -1,4 +1,4 @@
-import { hasId, isIdSet, withIds, type IdSet } from './ids';
+import { hasId, isIdSet, maxId, withIds, type IdSet } from './ids';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
 import { atNewestEnd, type Entry, type PageReader, type Window } from './pages';
@@ -6,67 +6,94 @@ import { atNewestEnd, type Entry, type PageReader, type Window } from './pages';
 /**
  * Contacts added dated before the cursor's second (an import committed late, dated when it
  * started) sort below where a walk stops. The trigger counts the contacts up to the cursor's
- * second after each walk; when the count grew, the pages read and those below are searched,
- * from the cursor down to the oldest contact, for contacts dated before that second with an id
- * above any seen when it was counted (a contact added since has a larger id than every contact
- * then). As many deletions below as such
- * additions between two polls hide them from the count (README, Known limits).
+ * second after each walk; when it counts more than came out or were there, the pages read and
+ * those below are searched, from the cursor down to the oldest contact, for contacts dated
+ * before that second with an id above any seen when last counted (a contact added since has a
+ * larger id than every contact then). As many deletions below as such additions between two
+ * polls hide them from the count (README, Known limits).
  */
 export interface BelowCount {
 	/** The cursor's second (epoch ms) when counted. */
 	second: number;
-	/** Contacts dated at or before it, then. */
+	/** Contacts dated at or before it that came out or were there before, then. */
 	below: number;
 	/** The largest id seen then. */
 	high: number;
+	/** Ids above `high` of contacts that came out since (emitted, or found by a search): not searched for again. */
+	found?: IdSet;
 	/** A search still going on: how many contacts it still looks for, and where it goes on, counted from the oldest contact. */
-	search?: { missing: number; fromOldest: number; found?: IdSet };
+	search?: { missing: number; fromOldest: number };
 }
 
 export function isBelowCount(value: unknown): value is BelowCount {
 	const count = value as BelowCount;
 	if (!count || typeof count !== 'object' || ![count.second, count.below, count.high].every(Number.isFinite)) return false;
-	const { search } = count;
-	return search === undefined || (Number.isInteger(search.missing) && Number.isInteger(search.fromOldest) && (search.found === undefined || isIdSet(search.found)));
+	const { search, found } = count;
+	return (found === undefined || isIdSet(found)) && (search === undefined || (Number.isInteger(search.missing) && Number.isInteger(search.fromOldest)));
 }
 
 /**
- * The contacts dated at or before `second` in the list, from the pages of a joined chain that
- * show where they end on the newer side: beside a newer contact, or at the list's newest end.
- * (Counting up to the cursor's own second anchors the count on the cursor's contact, which
- * every walk reads.) Undefined when the pages show neither.
+ * The contacts dated at or before `second` in the list, from the pages of a joined chain:
+ * `exact` when they show where those contacts end on the newer side (beside a newer contact,
+ * or at the list's newest end); else, when the one nearest the newest end is of `second`
+ * itself, at least the contacts up to it (fewer by the contacts of that second on a page not
+ * read, new or old). Undefined otherwise. (Counting up to the cursor's own second anchors the
+ * count on the cursor's contact, which every walk reads.)
  */
-export function countUpTo(chain: readonly Window[], second: number, order: Order): number | undefined {
+export function countUpTo(chain: readonly Window[], second: number, order: Order): { count: number; exact: boolean } | undefined {
 	const entries = chain.flatMap((window) => window.entries.map((entry) => ({ entry, window })));
 	const atOrBelow = entries.filter(({ entry }) => entry.key.time <= second);
 	if (atOrBelow.length === 0) return undefined;
-	// The one nearest the newest end, in the API's order, and the page that showed it.
-	const edge = atOrBelow.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
-	if (atOrBelow.length === entries.length && !atNewestEnd(edge.window, order)) return undefined;
-	return order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1;
+	// Of the latest second among them, the one nearest the newest end, in the API's order, and the page that showed it
+	// (by second first: pages of the chain read at different moments number positions from different totals).
+	const latest = atOrBelow.reduce((time, { entry }) => Math.max(time, entry.key.time), -Infinity);
+	const edge = atOrBelow
+		.filter(({ entry }) => entry.key.time === latest)
+		.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
+	const exact = atOrBelow.length < entries.length || atNewestEnd(edge.window, order);
+	if (!exact && latest !== second) return undefined;
+	return { count: order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1, exact };
 }
 
-/** The count after a poll that found nothing missing: at the cursor's second now, with every id read. */
-export function recount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader, before: BelowCount | undefined): BelowCount | undefined {
-	if (second === undefined) return undefined;
-	const below = countUpTo(chain, second, order);
-	if (below === undefined) return undefined;
+/** The largest id among those of `count` and every page read: a contact added later has a larger one. */
+export function highestRead(reader: PageReader, count?: BelowCount): number {
 	// A loop, not a spread: a poll may read 100,000s of ids.
-	let high = before?.high ?? -Infinity;
+	let high = Math.max(count?.high ?? -Infinity, maxId(count?.found) ?? -Infinity);
 	for (const window of reader.windows) for (const entry of window.entries) high = Math.max(high, entry.key.id);
-	return { second, below, high };
+	return high;
+}
+
+/** The first count of a list (activation, a cursor without one): at least the contacts the pages show up to `second`. */
+export function firstCount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader): BelowCount | undefined {
+	const below = second === undefined ? undefined : countUpTo(chain, second, order);
+	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: highestRead(reader) };
 }
 
 /**
  * The contacts added below `count.second` since it was counted, searched from the boundary (or
- * where the last search stopped) towards the oldest contact within the budget: the ones found,
- * and the search left to the next poll, if any.
+ * `from`, where the last search stopped) towards the oldest contact within the budget: the ones found,
+ * and the search left to the next poll, if any. It goes by positions counted from the oldest
+ * end, which contacts added at the newest end do not move: newest first, they push the pages
+ * down between two reads, and a search by page number would skip what they pushed past.
  */
-export async function searchBelow(reader: PageReader, boundary: Window, order: Order, count: BelowCount, missing: number, limits: PollLimits): Promise<{ found: Entry[]; search?: BelowCount['search'] }> {
-	const step = order === 'desc' ? 1 : -1;
-	const pageFromOldest = (fromOldest: number) => reader.pageOf(order === 'desc' ? boundary.total - 1 - fromOldest : fromOldest);
-	let page = count.search ? pageFromOldest(count.search.fromOldest) : boundary.page;
-	const earlier = count.search?.found;
+export async function searchBelow(
+	reader: PageReader,
+	boundary: Window,
+	order: Order,
+	count: Pick<BelowCount, 'second' | 'high' | 'found'>,
+	missing: number,
+	limits: PollLimits,
+	from?: number,
+): Promise<{ found: Entry[]; search?: BelowCount['search'] }> {
+	// The positions a page of this reader's size holds, counted from the oldest end, as its total then puts them.
+	const span = (window: Window) => {
+		const [first, last] = [(window.page - 1) * reader.size, window.page * reader.size - 1];
+		return order === 'desc' ? { low: window.total - 1 - last, high: window.total - 1 - first } : { low: first, high: last };
+	};
+	const covers = (window: Window | undefined, position: number): boolean => !!window && span(window).low <= position && position <= span(window).high;
+	// The next position to look at, counted from the oldest end.
+	let next = from ?? span(boundary).low - 1;
+	const earlier = count.found;
 	// By id: a page read twice in a poll shows a contact twice.
 	const found = new Map<number, Entry>();
 	const take = (window: Window) => {
@@ -77,16 +104,26 @@ export async function searchBelow(reader: PageReader, boundary: Window, order: O
 	};
 	// The pages this poll read already (the chain above the boundary may hold some too), then those below.
 	for (const window of reader.windows) take(window);
-	const lastPage = Math.max(1, boundary.pagesCount);
-	while (found.size < missing && page >= 1 && page <= lastPage && (found.size === 0 || reader.calls < limits.maxCalls)) {
-		if (!reader.latest(page)) take(await reader.read(page));
-		page += step;
-		if (reader.calls >= limits.maxCalls) break;
+	let read = 0;
+	while (found.size < missing && next >= 0 && (read === 0 || reader.calls < limits.maxCalls)) {
+		const total = reader.windows[reader.windows.length - 1]?.total ?? boundary.total;
+		const page = reader.pageOf(order === 'desc' ? total - 1 - next : next);
+		const known = reader.latest(page);
+		const window = known && covers(known, next) ? known : await reader.read(page);
+		if (window !== known) {
+			take(window);
+			read++;
+		}
+		// A page that no longer holds that position (the list changed meanwhile) is read again where its total puts it.
+		next = covers(window, next) ? span(window).low - 1 : Math.min(next, window.total - 1);
 	}
 	const entries = [...found.values()];
-	if (found.size >= missing || page < 1 || page > lastPage) return { found: entries };
-	const nextPosition = order === 'desc' ? (page - 1) * reader.size : page * reader.size - 1;
-	const fromOldest = order === 'desc' ? boundary.total - 1 - nextPosition : nextPosition;
-	const ids = withIds(earlier, [...found.keys()]);
-	return { found: entries, search: { missing: missing - found.size, fromOldest, ...(ids ? { found: ids } : {}) } };
+	if (found.size >= missing || next < 0) return { found: entries };
+	return { found: entries, search: { missing: missing - found.size, fromOldest: next } };
+}
+
+/** The count with the ids of `entries` among those that came out above its `high`. */
+export function withFound(count: BelowCount, entries: readonly Entry[]): BelowCount {
+	const found = withIds(count.found, entries.map((entry) => entry.key.id));
+	return found ? { ...count, found } : count;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { WHOLE_SECOND, type ListCursor } from './cursor';
 import { compareKeys } from './keys';
-import { recount } from './late-dated';
+import { firstCount } from './late-dated';
 import type { PollLimits } from './list-poll';
 import { orderOf } from './order';
 import { newest, PageReader, type ContactSource } from './pages';
@@ -32,7 +32,7 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, ...known } };
 	if (!secondGoesOn()) {
 		// Counted from here on: an import dated before this contact and committed later comes out (late-dated.ts).
-		const late = recount(reader.windows, top.key.time, order, reader, undefined);
+		const late = firstCount(reader.windows, top.key.time, order, reader);
 		const cursor: ListCursor = { last: top.key, at: top.position, total: window.total, ...known, ...(late ? { late } : {}) };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
 		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };

@@ -29,6 +29,11 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 		// Contacts of the cursor's second not out yet lie above this chain: the next walk starts at the top.
 		return { ...cursor, at: 1, total: top.total, order };
 	}
+	if (seen && order === 'desc' && cursor.last && top.entries.every((entry) => entry.key.time < (cursor.last as ContactKey).time)) {
+		// Contacts added below the cursor (a late import) put it nearer the newest end than its hint
+		// and the growth of the total say: the next walk starts above the pages this one read.
+		return { ...cursor, at: Math.max(0, Math.min(...top.entries.map((entry) => entry.position)) - 1), total: top.total, order };
+	}
 	if (seen) return { ...cursor, at: seen.position, total: seen.total, order };
 	// An empty list is recorded as such: while /mylists says it stays empty, it costs no call.
 	return chain[0].total === 0 ? { ...cursor, at: -1, total: 0, order } : cursor;

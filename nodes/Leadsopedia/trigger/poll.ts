@@ -2,7 +2,8 @@ import { boundaryNewestFirst, boundaryOldestFirst, hintIn } from './boundary';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
-import { countUpTo, recount, searchBelow, type BelowCount } from './late-dated';
+import { withIds } from './ids';
+import { countUpTo, firstCount, highestRead, searchBelow, withFound, type BelowCount } from './late-dated';
 import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
@@ -86,8 +87,9 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 }
 
 /**
- * After a walk up to the newest contact: the contacts added below the cursor's second since
- * the last count (late-dated.ts), searched when the count grew, and the count now.
+ * After a walk: the contacts dated before the cursor's second added since the last count
+ * (late-dated.ts). The contacts up to that second now, less those that came out or were there
+ * when last counted, are missing: searched for, and the count now taken at the cursor's second.
  */
 async function lateContacts(
 	reader: PageReader,
@@ -99,15 +101,25 @@ async function lateContacts(
 	limits: PollLimits,
 ): Promise<{ found: Entry[]; late?: BelowCount }> {
 	const prior = before.late;
-	const now = prior && countUpTo(chain, prior.second, order);
-	// Contacts of the counted second itself that this walk emitted (as ties) were not in the count either.
-	const ofThatSecond = prior ? fresh.filter((entry) => entry.key.time === prior.second).length : 0;
-	const missing = prior ? (prior.search?.missing ?? 0) + Math.max(0, now === undefined ? 0 : now - prior.below - ofThatSecond) : 0;
-	// A boundary that does not show where those contacts end keeps the last count (of its own second).
-	if (!prior || missing <= 0) return { found: [], late: recount(chain, after.last?.time, order, reader, prior) ?? prior };
-	const { found, search } = await searchBelow(reader, chain[0], order, prior, missing, limits);
-	if (search) return { found, late: { ...prior, below: now ?? prior.below, search } };
-	return { found, late: recount(chain, after.last?.time, order, reader, prior) ?? { second: prior.second, below: now ?? prior.below, high: prior.high } };
+	const second = after.last?.time;
+	const shown = second === undefined ? undefined : countUpTo(chain, second, order);
+	if (second === undefined || shown === undefined) return { found: [], late: prior };
+	if (!prior) return { found: [], late: firstCount(chain, second, order, reader) };
+	const { count: counted, exact } = shown;
+	const out = fresh.filter((entry) => entry.key.time <= second);
+	const accounted = prior.below + out.length;
+	const missing = counted - accounted;
+	// Those that came out above `high` are not searched for again.
+	const known = withIds(prior.found, out.map((entry) => entry.key.id).filter((id) => id > prior.high));
+	// A search goes on where it stopped, unless more are missing since: those may lie above where it stopped.
+	const from = prior.search && missing <= prior.search.missing ? prior.search.fromOldest : undefined;
+	// Searched in the pages read even when none is missing (free): a page read after the one that counted may show one.
+	const { found, search } = await searchBelow(reader, chain[0], order, { second, high: prior.high, found: known }, missing, limits, from);
+	const below = accounted + found.length;
+	// A count short by old contacts of the cursor's second may hide missing ones: nothing is taken as found but what came out.
+	if (search || !exact) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: counted - below, fromOldest: search.fromOldest } } : {}) }, found) };
+	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
+	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, { second, below, high: prior.high, found: known }) } };
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
