@@ -106,7 +106,7 @@ describe('Oldest first, a contact with date_added null (sorted first) added betw
 
 describe('Newest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls', () => {
 	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none ("text id" and "no id" alike).
-	it.failing('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {
+	it('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {
 		const account = new Account('desc', [1, 0], 3);
 		account.echoed = true;
 		const list = account.lists[0];
@@ -114,8 +114,24 @@ describe('Newest first, pages capped at 3 with the limit echoed, a poll budget o
 			list.addUnreadable('text id');
 			list.add(9);
 		};
-		// Today nothing comes out, ever: each poll reads page 1 and the page of the cursor, whose only new contact has no usable id.
+		// Nothing came out, ever: each poll read page 1 and the page of the cursor, whose only new contact has no usable id
+		// (next-cursor.ts: the next walk now starts past it).
 		expect(await emitted(account, 0, { polls: 5, maxCalls: 2, afterActivation })).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+	});
+});
+
+describe.each(['asc', 'desc'] as const)('Order %s, pages capped at 3 with the limit echoed, a poll budget of 2 calls: a run of contacts without a usable id above the cursor', (order) => {
+	// The class of the case above: runs longer than a page and the budget, in either order.
+	it.each([1, 2, 4, 7])('%i of them, then 9 contacts: all 9 come out', async (run) => {
+		const account = new Account(order, [1, 0], 3);
+		account.echoed = true;
+		const list = account.lists[0];
+		const afterActivation = () => {
+			for (let index = 0; index < run; index++) list.addUnreadable(index % 2 === 0 ? 'text id' : 'no id');
+			list.add(9);
+		};
+		const readable = Array.from({ length: 9 }, (_, index) => run + 2 + index);
+		expect(await emitted(account, 0, { polls: 8, maxCalls: 2, afterActivation })).toEqual(readable);
 	});
 });
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isWholeSecond, type ListCursor } from './cursor';
-import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './keys';
+import { compareKeys, isDated, keyOf, orderOfKeys, type ContactKey, type Order } from './keys';
 
 /** One page of GET /contacts as the API answered it. */
 export interface ContactPage {
@@ -39,6 +39,8 @@ export interface Window {
 	entries: Entry[];
 	/** The order this page shows, when it has two contacts or more. */
 	order?: Order;
+	/** Positions of its contacts with a date but no usable id: they sort among the others, unplaced. */
+	idless: number[];
 }
 
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
@@ -108,11 +110,14 @@ export class PageReader {
 
 	private windowOf(page: number, size: number, answer: ContactPage): Window {
 		const entries: Entry[] = [];
+		const idless: number[] = [];
 		answer.items.forEach((contact, index) => {
 			const key = keyOf(contact);
+			const position = (page - 1) * size + index;
 			// A contact without a readable id or date_added cannot be placed: it is set aside, and the others go on.
-			if (key) entries.push({ key, contact, position: (page - 1) * size + index, total: answer.total });
+			if (key) entries.push({ key, contact, position, total: answer.total });
 			else this.unreadable.push(contact);
+			if (!key && isDated(contact)) idless.push(position);
 		});
 		const order = orderOfKeys(entries.map((entry) => entry.key));
 		if (order === 'unsorted') {
@@ -123,7 +128,7 @@ export class PageReader {
 		}
 		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
 		entries.sort((a, b) => compareKeys(a.key, b.key));
-		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order };
+		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order, idless };
 	}
 
 	/**
