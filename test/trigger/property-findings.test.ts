@@ -91,7 +91,7 @@ describe('Newest first, a list whose oldest page holds only a contact with date_
 
 describe('Oldest first, a contact with date_added null (sorted first) added between two page requests of one poll', () => {
 	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order asc, ties none.
-	it.failing('shifts the list by one, and the contact the shift hides still comes out', async () => {
+	it('shifts the list by one, and the contact the shift hides still comes out', async () => {
 		const account = new Account('asc', [8, 0]);
 		const list = account.lists[0];
 		const afterActivation = () => {
@@ -99,7 +99,8 @@ describe('Oldest first, a contact with date_added null (sorted first) added betw
 			// The poll reads page 2, page 3, then page 2 again: contact 1 goes before the first read, the null date before the last.
 			account.between = { 2: () => list.remove(1), 4: () => list.addUnreadable('null date') };
 		};
-		// Today contact 9 is lost for good: page 2 read again shows 5 to 8, and is taken to join page 3 ([10]).
+		// Contact 9 was lost for good: page 2 read again shows 5 to 8, and was taken to join page 3 ([10]), read
+		// before the list grew below (chain.ts: the first read of page 2 shows the shift).
 		expect(await emitted(account, 0, { polls: 3, afterActivation })).toEqual([9, 10]);
 	});
 });

@@ -22,17 +22,34 @@ function overlap(newer: Window, older: Window): boolean {
 	return older.entries.some((entry) => ids.has(entry.key.id));
 }
 
+/**
+ * Oldest first, whether nothing was inserted below `older` while the list grew after `newer` was
+ * read: a contact without a usable date sorts below every other (MySQL sorts NULL first), so its
+ * addition shifts the list up and a contact can slip from the older page's range into the newer
+ * page's, read before. Growth at the newest end shifts nothing: the older page read before the
+ * newer too, with none of its contacts at a larger position now, tells the two apart.
+ */
+function grewOnlyAbove(newer: Window, older: Window, reader: PageReader): boolean {
+	if (older.total <= newer.total) return true;
+	const now = new Map(older.entries.map((entry) => [entry.key.id, entry.position]));
+	return reader.windows.some((earlier) => {
+		if (earlier.page !== older.page || earlier.seq >= newer.seq) return false;
+		const common = earlier.entries.filter((entry) => now.has(entry.key.id));
+		return common.length > 0 && common.every((entry) => now.get(entry.key.id)! <= entry.position);
+	});
+}
+
 /** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
-function joins(newer: Window, older: Window, order: Order): boolean {
+function joins(newer: Window, older: Window, order: Order, reader: PageReader): boolean {
 	// Overlapping runs cover every contact between them that still exists.
 	if (overlap(newer, older)) return true;
 	// The rules below hold by the order of the reads alone, so also for a page of contacts without a
 	// usable date (MySQL sorts NULL at the oldest end): a readable contact slipping into it would show.
 	if (order === 'asc') {
-		// Read from the end backwards, a deletion only makes pages overlap and an addition
-		// lands above both; read the other way, a deletion can pull an unread contact behind
-		// the page already read, and an addition can hide it from the total.
-		return older.seq > newer.seq;
+		// Read from the end backwards, a deletion only makes pages overlap and an addition at the
+		// newest end lands above both; read the other way, a deletion can pull an unread contact
+		// behind the page already read, and an addition can hide it from the total.
+		return older.seq > newer.seq && grewOnlyAbove(newer, older, reader);
 	}
 	// Newest first and read downwards, additions push contacts down (overlap) and deletions
 	// pull them up; a total that did not fall means nothing was pulled past the seam.
@@ -67,7 +84,7 @@ export function chainFrom(boundary: Window, order: Order, reader: PageReader, br
 			chain.push(newer);
 			return { chain };
 		} else if (second !== undefined && bridgeFor({ older, newer, second }, reader)) return { chain, tie: { older, newer, second } };
-		else if (!joins(newer, older, order)) return { chain };
+		else if (!joins(newer, older, order, reader)) return { chain };
 		chain.push(newer);
 	}
 }
