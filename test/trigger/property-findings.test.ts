@@ -105,6 +105,22 @@ describe('Oldest first, a contact with date_added null (sorted first) added betw
 	});
 });
 
+describe('Oldest first, a poll budget of 2 calls: a deletion below, then a contact with date_added null, between the page requests of one poll', () => {
+	// Shrunk from seed 20260415, order asc, ties none (unreadable contacts and 403s).
+	it('the two cancel out on the page read twice, and the contact they shifted still comes out', async () => {
+		const account = new Account('asc', [0, 0]);
+		const list = account.lists[1];
+		const afterActivation = () => {
+			list.addUnreadable('null date');
+			list.add(5);
+			// The poll reads page 1, page 2, then page 1 again: the first null date goes before page 2, another comes before page 1 again.
+			account.between = { 3: () => list.remove(1), 4: () => list.addUnreadable('null date') };
+		};
+		// Contact 5 was lost: page 1 read twice shows 2, 3, 4 at the same positions, so the growth was taken for one at the newest end.
+		expect(await emitted(account, 1, { polls: 3, maxCalls: 2, afterActivation })).toEqual([2, 3, 4, 5, 6]);
+	});
+});
+
 describe('Newest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls', () => {
 	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none ("text id" and "no id" alike).
 	it('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {

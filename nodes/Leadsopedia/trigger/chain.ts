@@ -27,13 +27,15 @@ function overlap(newer: Window, older: Window): boolean {
  * read: a contact without a usable date sorts below every other (MySQL sorts NULL first), so its
  * addition shifts the list up and a contact can slip from the older page's range into the newer
  * page's, read before. Growth at the newest end shifts nothing: the older page read before the
- * newer too, with none of its contacts at a larger position now, tells the two apart.
+ * newer too, with none of its contacts at a larger position now, tells the two apart, provided
+ * the total never fell in between (a deletion below then an insertion below would cancel out).
  */
 function grewOnlyAbove(newer: Window, older: Window, reader: PageReader): boolean {
 	if (older.total <= newer.total) return true;
 	const now = new Map(older.entries.map((entry) => [entry.key.id, entry.position]));
+	const neverFell = (earlier: Window) => reader.windows.every((window) => window.seq < earlier.seq || window.seq > newer.seq || window.total >= earlier.total);
 	return reader.windows.some((earlier) => {
-		if (earlier.page !== older.page || earlier.seq >= newer.seq) return false;
+		if (earlier.page !== older.page || earlier.seq >= newer.seq || !neverFell(earlier)) return false;
 		const common = earlier.entries.filter((entry) => now.has(entry.key.id));
 		return common.length > 0 && common.every((entry) => now.get(entry.key.id)! <= entry.position);
 	});
