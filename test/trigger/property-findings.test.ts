@@ -121,6 +121,29 @@ describe('Oldest first, a poll budget of 2 calls: a deletion below, then a conta
 	});
 });
 
+describe('Oldest first, pages capped at 3 with the limit echoed: contacts with date_added null fill page 1, one contact with a date is on page 2', () => {
+	// Shrunk from seed 20260415, order asc, ties stable (unreadable contacts and 403s).
+	it('the order is read from where the null dates sit, and that contact comes out', async () => {
+		const account = new Account('asc', [0, 1], 3);
+		account.echoed = true;
+		const list = account.lists[1];
+		const afterActivation = () => {
+			list.addUnreadable('null date');
+			list.addUnreadable('null date');
+			// Before the poll's first page: the cursor's own contact goes, so no page shows two dates.
+			account.between = {
+				2: () => {
+					list.addUnreadable('null date');
+					list.add(1);
+					list.remove(1);
+				},
+			};
+		};
+		// Nothing came out, ever: with one date in the list its order was unknown on every poll.
+		expect(await emitted(account, 1, { polls: 3, maxCalls: 2, afterActivation })).toEqual([5]);
+	});
+});
+
 describe('Newest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls', () => {
 	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none ("text id" and "no id" alike).
 	it('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {

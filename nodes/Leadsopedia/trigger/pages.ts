@@ -41,6 +41,8 @@ export interface Window {
 	order?: Order;
 	/** Positions of its contacts with a date but no usable id: they sort among the others, unplaced. */
 	idless: number[];
+	/** How many of its contacts have no usable date_added: they sort at the list's oldest end (MySQL sorts NULL so). */
+	undated: number;
 }
 
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
@@ -66,6 +68,17 @@ export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 't
 		window.entries.some((entry) => entry.key.time < last.time || (whole && entry.key.time === last.time)) ||
 		(atOldestEnd(window, order) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0))
 	);
+}
+
+/**
+ * The order a page shows by where its contacts without a usable date sit, when its dates alone
+ * cannot tell: they sort at the oldest end, first oldest first and last newest first.
+ */
+function orderOfUndated(items: readonly IDataObject[]): Order | undefined {
+	if (items.length < 2 || !items.some(isDated)) return undefined;
+	const first = !isDated(items[0]);
+	const last = !isDated(items[items.length - 1]);
+	return first === last ? undefined : first ? 'asc' : 'desc';
 }
 
 /** Reads pages, sets aside contacts without a usable key, checks the page is ordered, and keeps every window read. */
@@ -119,7 +132,7 @@ export class PageReader {
 			else this.unreadable.push(contact);
 			if (!key && isDated(contact)) idless.push(position);
 		});
-		const order = orderOfKeys(entries.map((entry) => entry.key));
+		const order = orderOfKeys(entries.map((entry) => entry.key)) ?? orderOfUndated(answer.items);
 		if (order === 'unsorted') {
 			throw this.source.malformed(
 				'Leadsopedia answered with contacts not ordered by date_added',
@@ -128,7 +141,8 @@ export class PageReader {
 		}
 		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
 		entries.sort((a, b) => compareKeys(a.key, b.key));
-		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order, idless };
+		const undated = answer.items.filter((contact) => !isDated(contact)).length;
+		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order, idless, undated };
 	}
 
 	/**
