@@ -121,6 +121,30 @@ describe('Oldest first, a poll budget of 2 calls: a deletion below, then a conta
 	});
 });
 
+describe('Oldest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls: a deletion below and an addition, then a contact with date_added null, between the page requests of one poll', () => {
+	// Shrunk from seed 20260415, order desc then flipped to asc, ties stable (unreadable contacts and 403s).
+	it.failing('the contact the null date shifts up behind the page already read still comes out', async () => {
+		const account = new Account('desc', [4, 0], 3);
+		account.echoed = true;
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.order = 'asc';
+			list.add(3);
+			// The poll reads page 1 (the order), page 2 (where the cursor was), page 3, then page 2 again.
+			account.between = {
+				4: () => {
+					list.remove(1);
+					list.add(1);
+				},
+				5: () => list.addUnreadable('null date'),
+			};
+		};
+		// Today contact 7 is lost: page 2, read twice, shows 4, 5, 6 at the same positions and the total never fell,
+		// so the growth is taken for one at the newest end. No read of this poll can tell (chain.ts, README).
+		expect(await emitted(account, 0, { polls: 3, maxCalls: 2, afterActivation })).toEqual([5, 6, 7, 8]);
+	});
+});
+
 describe('Oldest first, pages capped at 3 with the limit echoed: contacts with date_added null fill page 1, one contact with a date is on page 2', () => {
 	// Shrunk from seed 20260415, order asc, ties stable (unreadable contacts and 403s).
 	it('the order is read from where the null dates sit, and that contact comes out', async () => {
