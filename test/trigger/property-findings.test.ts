@@ -55,13 +55,14 @@ class Account {
 	}
 }
 
-/** Activation, `afterActivation`, then `polls` polls a day apart: the ids of list `listId` emitted as contacts (not reports). */
-async function emitted(account: Account, listId: number, run: { polls: number; maxCalls?: number; afterActivation: () => void }): Promise<unknown[]> {
-	let state = await recordPositions(account.watched, { limits: { pageSize: 4, maxCalls: Infinity }, now: 0 });
+/** Activation, `afterActivation`, then `polls` polls a day apart (pages of 4 unless said): the ids of list `listId` emitted as contacts (not reports). */
+async function emitted(account: Account, listId: number, run: { polls: number; maxCalls?: number; pageSize?: number; afterActivation: () => void }): Promise<unknown[]> {
+	const pageSize = run.pageSize ?? 4;
+	let state = await recordPositions(account.watched, { limits: { pageSize, maxCalls: Infinity }, now: 0 });
 	run.afterActivation();
 	const ids: unknown[] = [];
 	for (let poll = 1; poll <= run.polls; poll++) {
-		const result = await pollWatched(account.watched, state, { pageSize: 4, maxCalls: run.maxCalls ?? 24 }, poll * 24 * 3_600_000);
+		const result = await pollWatched(account.watched, state, { pageSize, maxCalls: run.maxCalls ?? 24 }, poll * 24 * 3_600_000);
 		account.pollDone();
 		state = result.state;
 		ids.push(...result.found.filter((found) => found.listId === String(listId) && !found.notice).map((found) => found.contact.id));
@@ -165,6 +166,28 @@ describe('Oldest first, pages capped at 3 with the limit echoed: contacts with d
 		};
 		// Nothing came out, ever: with one date in the list its order was unknown on every poll.
 		expect(await emitted(account, 1, { polls: 3, maxCalls: 2, afterActivation })).toEqual([5]);
+	});
+});
+
+describe('Newest first, pages of 24, a poll budget of 2 calls: a second split by a page break holds a contact without a usable id', () => {
+	// Shrunk from seed 20260415, order asc then flipped to desc, ties unstable (unreadable contacts and 403s), and searched around.
+	it.each([
+		[4, 21],
+		[5, 21],
+		[6, 21],
+	])('a second of %i contacts, the first without an id, then %i contacts: every placed one comes out', async (size, newer) => {
+		const account = new Account('desc', [1, 0]);
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.add(1);
+			list.addUnreadable('no id');
+			list.add(size - 1, true);
+			list.add(newer);
+		};
+		// They did not: the page read to hold that second whole (tie-bridge.ts) was placed from the contacts with an id
+		// alone, missed the second's edge by one, and was read again on every poll.
+		const ids = await emitted(account, 0, { polls: 4, maxCalls: 2, pageSize: 24, afterActivation });
+		expect(ids).toHaveLength(1 + size - 1 + newer);
 	});
 });
 

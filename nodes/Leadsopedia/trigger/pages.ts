@@ -35,8 +35,10 @@ export interface Window {
 	seq: number;
 	total: number;
 	pagesCount: number;
-	/** Oldest first, by date_added then id. */
+	/** Oldest first, by date_added then id: the contacts it could place. */
 	entries: Entry[];
+	/** The contacts on the page as answered, placed or not. */
+	count: number;
 	/** The order this page shows, when it has two contacts or more. */
 	order?: Order;
 	/** Positions of its contacts with a date but no usable id: they sort among the others, unplaced. */
@@ -142,7 +144,7 @@ export class PageReader {
 		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
 		entries.sort((a, b) => compareKeys(a.key, b.key));
 		const undated = answer.items.filter((contact) => !isDated(contact)).length;
-		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order, idless, undated };
+		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, count: answer.items.length, order, idless, undated };
 	}
 
 	/**

@@ -23,16 +23,26 @@ export function tieAt(newer: Window, older: Window): number | undefined {
 }
 
 /**
+ * How many contacts of `second` a page holds in a run from `position` on, one way: a contact
+ * without a usable id among them counts as of it (its place in the run is all that is known of it).
+ */
+function runFrom(window: Window, second: number, position: number, step: 1 | -1): number {
+	const run = new Set([...window.idless, ...window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.position)]);
+	let length = 0;
+	while (run.has(position + step * length)) length++;
+	return length;
+}
+
+/**
  * The page (of another size) that holds the contacts of the seam's second seen on both pages
  * and a contact on each side of them, as the pages placed them; undefined when no page of up
  * to the reader's size does (the second spans more than a page).
  */
 export function bridgeFor(seam: TieSeam, reader: PageReader): { page: number; limit: number } | undefined {
 	const [lower, upper] = seam.older.page < seam.newer.page ? [seam.older, seam.newer] : [seam.newer, seam.older];
-	const countOf = (window: Window) => window.entries.filter((entry) => entry.key.time === seam.second).length;
 	const edge = lower.page * reader.size;
-	const from = Math.max(0, edge - countOf(lower) - 1);
-	const to = edge + countOf(upper);
+	const from = Math.max(0, edge - runFrom(lower, seam.second, edge - 1, -1) - 1);
+	const to = edge + runFrom(upper, seam.second, edge, 1);
 	if (!(to - from < reader.size)) return undefined;
 	for (let limit = to - from + 1; limit <= reader.size; limit++) {
 		if (Math.floor(from / limit) === Math.floor(to / limit)) return { page: Math.floor(from / limit) + 1, limit };
@@ -47,7 +57,7 @@ export async function readBridge(reader: PageReader, seam: TieSeam, order: Order
 	const window = await reader.readAt(where.page, where.limit);
 	const start = (where.page - 1) * where.limit;
 	const atStart = start === 0;
-	const atEnd = start + window.entries.length === window.total;
+	const atEnd = start + window.count === window.total;
 	const before = window.entries.some((entry) => entry.key.time < seam.second) || (order === 'asc' ? atStart : atEnd);
 	const after = window.entries.some((entry) => entry.key.time > seam.second) || (order === 'asc' ? atEnd : atStart);
 	return before && after ? window : undefined;
