@@ -146,6 +146,27 @@ describe('Oldest first, pages capped at 3 with the limit echoed, a poll budget o
 	});
 });
 
+describe('Newest first, a deletion above the page break and a contact with date_added null (sorted last), between the page requests of one poll', () => {
+	// The newest-first twin of the case above, written out (the randomized runs have not met it).
+	it.failing('the contact the deletion pulls up past the page already read still comes out', async () => {
+		const account = new Account('desc', [8, 0]);
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.add(6);
+			// The poll reads page 1, then page 2: contact 13 goes and a null date comes between them.
+			account.between = {
+				3: () => {
+					list.remove(13);
+					list.addUnreadable('null date');
+				},
+			};
+		};
+		// Today contact 10 is lost: pulled up onto page 1 after it was read, while the null date at the oldest end
+		// keeps the total, which is all that tells a deletion above the break (chain.ts, README).
+		expect(await emitted(account, 0, { polls: 3, afterActivation })).toEqual([9, 10, 11, 12, 13, 14]);
+	});
+});
+
 describe('Oldest first, pages capped at 3 with the limit echoed: contacts with date_added null fill page 1, one contact with a date is on page 2', () => {
 	// Shrunk from seed 20260415, order asc, ties stable (unreadable contacts and 403s).
 	it('the order is read from where the null dates sit, and that contact comes out', async () => {
