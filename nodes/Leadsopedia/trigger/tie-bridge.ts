@@ -43,8 +43,12 @@ export function bridgeFor(seam: TieSeam, reader: PageReader): { page: number; li
 	const edge = lower.page * reader.size;
 	const from = Math.max(0, edge - runFrom(lower, seam.second, edge - 1, -1) - 1);
 	const to = edge + runFrom(upper, seam.second, edge, 1);
-	if (!(to - from < reader.size)) return undefined;
-	for (let limit = to - from + 1; limit <= reader.size; limit++) {
+	return pageHolding(from, to, reader.size);
+}
+
+/** A page of up to `size` contacts that holds the positions `from` to `to`, if one does. */
+export function pageHolding(from: number, to: number, size: number): { page: number; limit: number } | undefined {
+	for (let limit = to - from + 1; limit <= size; limit++) {
 		if (Math.floor(from / limit) === Math.floor(to / limit)) return { page: Math.floor(from / limit) + 1, limit };
 	}
 	return undefined;
