@@ -51,9 +51,9 @@ export function recount(chain: readonly Window[], second: number | undefined, or
 	if (second === undefined) return undefined;
 	const below = countUpTo(chain, second, order);
 	if (below === undefined) return undefined;
-	// A loop, not a spread: a poll may read 100,000s of ids.
+	// A loop, not a spread: a poll may read 100,000s of ids. The chain's pages of another size (tie-bridge.ts, grown-seam.ts) count too.
 	let high = before?.high ?? -Infinity;
-	for (const window of reader.windows) for (const entry of window.entries) high = Math.max(high, entry.key.id);
+	for (const window of [...reader.windows, ...chain]) for (const entry of window.entries) high = Math.max(high, entry.key.id);
 	return { second, below, high };
 }
 
