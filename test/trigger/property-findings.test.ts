@@ -201,6 +201,29 @@ describe('Oldest first, pages capped at 23 with the limit echoed, a poll budget 
 	});
 });
 
+describe('Pages capped at 3, a list read oldest first, then newest first with a contact with date_added null (sorted last)', () => {
+	// Shrunk from seed 2, order asc, ties none (unreadable contacts and 403s).
+	it('the null date, read by the one-page check of an idle poll, is reported', async () => {
+		const account = new Account('asc', [12, 0], 3);
+		const list = account.lists[0];
+		const first = () => list.contacts.splice(0, 1);
+		let state = await recordPositions(account.watched, { limits: { pageSize: 4, maxCalls: Infinity }, now: 0 });
+		list.add(6);
+		account.between = { 2: first, 3: first, 4: () => list.addUnreadable('null date') };
+		const warned: unknown[] = [];
+		for (let poll = 1; poll <= 2; poll++) {
+			const result = await pollWatched(account.watched, state, { pageSize: 4, maxCalls: 6 }, poll * 3_600_000);
+			account.pollDone();
+			state = result.state;
+			warned.push(...result.found.filter((found) => found.notice?.leadsopedia_warning !== undefined).map((found) => found.contact.id));
+			list.order = 'desc';
+			first();
+		}
+		// It was not: the page of 3 that checks an idle poll oldest first (idle-oldest-first.ts) read it, and the walk after it did not.
+		expect(warned).toEqual([19]);
+	});
+});
+
 describe('Oldest first, pages capped at 3 with the limit echoed: contacts with date_added null fill page 1, one contact with a date is on page 2', () => {
 	// Shrunk from seed 20260415, order asc, ties stable (unreadable contacts and 403s).
 	it('the order is read from where the null dates sit, and that contact comes out', async () => {

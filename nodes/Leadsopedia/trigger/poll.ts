@@ -25,7 +25,7 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 	const shortcut = cursor.late?.search ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
 	if (shortcut.idle) return shortcut.idle;
 	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
-	return { ...result, calls: result.calls + shortcut.calls };
+	return { ...result, calls: result.calls + shortcut.calls, unreadable: [...(shortcut.unreadable ?? []), ...result.unreadable] };
 }
 
 /**
