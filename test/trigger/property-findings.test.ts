@@ -269,6 +269,30 @@ describe('Newest first, pages of 24, a poll budget of 2 calls: a second split by
 	});
 });
 
+describe('Oldest first, pages of 24, ties in a new order on every request, a poll budget of 2 calls: a page break falls on a contact without a usable id', () => {
+	// Shrunk from seed 2, order desc, ties unstable (unreadable contacts and 403s), and searched around.
+	it.each([
+		[3, 1],
+		[3, 3],
+		[12, 2],
+	])('a second of 6 contacts, the first without an id, then %i contacts (tie seed %i): every placed one comes out once', async (after, seed) => {
+		const account = new Account('asc', [2, 0]);
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.tieSeed = seed;
+			list.add(17);
+			list.addUnreadable('no id');
+			list.add(5, true);
+			list.add(after);
+		};
+		// They did not: with the contact of that second on the older page of the break being the one without an id, the
+		// break was not seen to fall inside the second, and the pages joined by the order of the reads (tie-bridge.ts).
+		const ids = await emitted(account, 0, { polls: 6, maxCalls: 2, pageSize: 24, afterActivation });
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids).toHaveLength(17 + 5 + after);
+	});
+});
+
 describe('Newest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls', () => {
 	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none ("text id" and "no id" alike).
 	it('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {

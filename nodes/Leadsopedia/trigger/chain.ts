@@ -70,7 +70,7 @@ export function chainFrom(
 		const older = chain[chain.length - 1];
 		const newer = reader.latest(older.page + step);
 		if (!newer) return { chain };
-		const second = tieAt(newer, older);
+		const second = tieAt(newer, older, order);
 		const bridge = second === undefined ? undefined : bridges.get(second);
 		const read = across.get(older.page);
 		if (bridge) chain.push(bridge);

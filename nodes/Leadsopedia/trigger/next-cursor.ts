@@ -1,7 +1,7 @@
 import { isWholeSecond, type ListCursor, type Tied } from './cursor';
 import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
-import { atNewestEnd, type Entry, type Window } from './pages';
+import { atNewestEnd, idlessAtEnd, type Entry, type Window } from './pages';
 
 /** The contacts of the newest second emitted, added to what the cursor knew of that second. */
 export function tiedAfter(cursor: ListCursor, emitted: readonly Entry[]): Tied {
@@ -30,19 +30,11 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 		return { ...cursor, at: 1, total: top.total, order };
 	}
 	// Nothing placeable came out, and contacts without a usable id sit above the cursor: the next walk starts past them (at small budgets it would start on them again, for ever).
-	const past = idlessOnTop(top, order);
+	const past = idlessAtEnd(top, 'newest', order);
 	if (past !== undefined && !atNewestEnd(top, order)) return { ...cursor, at: past, total: top.total, order };
 	if (seen) return { ...cursor, at: seen.position, total: seen.total, order };
 	// An empty list is recorded as such: while /mylists says it stays empty, it costs no call.
 	return chain[0].total === 0 ? { ...cursor, at: -1, total: 0, order } : cursor;
-}
-
-/** The position of the newest contact without a usable id on a page, when it is newer than every placed contact of it. */
-function idlessOnTop(window: Window, order: Order): number | undefined {
-	if (window.idless.length === 0) return undefined;
-	const positions = [...window.idless, ...window.entries.map((entry) => entry.position)];
-	const newestPosition = order === 'desc' ? Math.min(...positions) : Math.max(...positions);
-	return window.idless.includes(newestPosition) ? newestPosition : undefined;
 }
 
 /** Every contact of the cursor's second old: the one of them, or older, nearest the list's newest end. */

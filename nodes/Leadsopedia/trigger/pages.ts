@@ -56,6 +56,14 @@ export const atNewestEnd = (window: Window, order: Order): boolean => (order ===
 export const atOldestEnd = (window: Window, order: Order): boolean => (order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount);
 export const oldest = (window: Window): Entry | undefined => window.entries[0];
 
+/** The position of a page's contact at its newest or oldest end, when that contact has a date but no usable id. */
+export function idlessAtEnd(window: Window, end: 'newest' | 'oldest', order: Order): number | undefined {
+	if (window.idless.length === 0) return undefined;
+	const positions = [...window.idless, ...window.entries.map((entry) => entry.position)];
+	const position = (end === 'newest') === (order === 'asc') ? Math.max(...positions) : Math.min(...positions);
+	return window.idless.includes(position) ? position : undefined;
+}
+
 /**
  * Whether the boundary lies in the window: it holds a contact older than the second of `last`,
  * or it is the oldest page. (Contacts of the second of `last` may come in any order of ids, so

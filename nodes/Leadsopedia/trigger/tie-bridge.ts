@@ -1,5 +1,5 @@
 import type { Order } from './keys';
-import { newest, oldest, type PageReader, type Window } from './pages';
+import { idlessAtEnd, newest, oldest, type PageReader, type Window } from './pages';
 
 /**
  * The API may order contacts of one second differently on every request (MySQL's ORDER BY
@@ -16,10 +16,16 @@ export interface TieSeam {
 	second: number;
 }
 
-/** The second a break between two pages falls inside, if it does. */
-export function tieAt(newer: Window, older: Window): number | undefined {
-	const second = oldest(newer)?.key.time;
-	return second !== undefined && second === newest(older)?.key.time ? second : undefined;
+/**
+ * The second a break between two pages falls inside, if it does; a contact without a usable id
+ * at the break may be of the second on the other side of it (its date is all that places it).
+ */
+export function tieAt(newer: Window, older: Window, order: Order): number | undefined {
+	const above = oldest(newer)?.key.time;
+	const below = newest(older)?.key.time;
+	if (above !== undefined && above === below) return above;
+	if (above !== undefined && idlessAtEnd(older, 'newest', order) !== undefined) return above;
+	return below !== undefined && idlessAtEnd(newer, 'oldest', order) !== undefined ? below : undefined;
 }
 
 /**
