@@ -55,15 +55,15 @@ class Account {
 	}
 }
 
-/** Activation, `afterActivation`, then `polls` polls a day apart (pages of 4 unless said): the ids of list `listId` emitted as contacts (not reports). */
-async function emitted(account: Account, listId: number, run: { polls: number; maxCalls?: number; pageSize?: number; afterActivation: () => void; beforePoll?: () => void }): Promise<unknown[]> {
+/** Activation, `afterActivation`, then `polls` polls a day apart (pages of 4; unless said): the ids of list `listId` emitted as contacts (not reports). */
+async function emitted(account: Account, listId: number, run: { polls: number; maxCalls?: number; pageSize?: number; every?: number; afterActivation: () => void; beforePoll?: () => void }): Promise<unknown[]> {
 	const pageSize = run.pageSize ?? 4;
 	let state = await recordPositions(account.watched, { limits: { pageSize, maxCalls: Infinity }, now: 0 });
 	run.afterActivation();
 	const ids: unknown[] = [];
 	for (let poll = 1; poll <= run.polls; poll++) {
 		run.beforePoll?.();
-		const result = await pollWatched(account.watched, state, { pageSize, maxCalls: run.maxCalls ?? 24 }, poll * 24 * 3_600_000);
+		const result = await pollWatched(account.watched, state, { pageSize, maxCalls: run.maxCalls ?? 24 }, poll * (run.every ?? 24 * 3_600_000));
 		account.pollDone();
 		state = result.state;
 		ids.push(...result.found.filter((found) => found.listId === String(listId) && !found.notice).map((found) => found.contact.id));
@@ -290,6 +290,29 @@ describe('Oldest first, pages of 24, ties in a new order on every request, a pol
 		const ids = await emitted(account, 0, { polls: 6, maxCalls: 2, pageSize: 24, afterActivation });
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids).toHaveLength(17 + 5 + after);
+	});
+});
+
+describe('Newest first, pages capped at 3, a poll budget of 2 calls: the walk reaches a bottom page of null dates alone while contacts are deleted', () => {
+	// Shrunk from seed 20260415, order desc, ties stable (unreadable contacts and 403s).
+	it('the page above it, read again after the list moved, is not taken for the boundary', async () => {
+		const account = new Account('desc', [6, 1], 3);
+		const [list, other] = account.lists;
+		const first = () => list.contacts.splice(0, 1);
+		const changes: Record<number, () => void>[] = [
+			{ 2: () => (first(), list.add(3)) },
+			{ 2: () => (list.addUnreadable('null date'), list.add(2)), 3: () => (first(), first(), first()), 4: first, 5: () => list.add(2) },
+			{},
+		];
+		let poll = 0;
+		const beforePoll = () => {
+			account.between = changes[poll++];
+		};
+		const ids = await emitted(account, 0, { polls: 3, maxCalls: 2, every: 3_600_000, afterActivation: () => other.contacts.splice(0, 1), beforePoll });
+		// Contact 7 was lost: page 2 read again, above the page of the null date, no longer held the cursor's contact
+		// nor anything older, yet was taken for the boundary (boundary.ts), and 7 had moved below it.
+		const left = list.contacts.filter((contact) => typeof contact.id === 'number' && contact.id > 6 && contact.date_added !== null).map((contact) => contact.id);
+		expect(ids).toEqual(expect.arrayContaining(left));
 	});
 });
 
