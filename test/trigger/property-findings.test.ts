@@ -316,6 +316,27 @@ describe('Newest first, pages capped at 3, a poll budget of 2 calls: the walk re
 	});
 });
 
+describe('Newest first, pages capped at 23 with the limit echoed, ties in a new order on every request: the bottom page holds a text id and a null date', () => {
+	// Shrunk from seed 2, order asc then flipped to desc, ties unstable (unreadable contacts and 403s).
+	it('that page, with a dated contact on it, is the boundary, and the contact of the text id\'s second comes out', async () => {
+		const account = new Account('asc', [1, 0], 23);
+		account.echoed = true;
+		const list = account.lists[0];
+		list.tieSeed = 1;
+		const afterActivation = () => {
+			list.addUnreadable('text id');
+			list.contacts.splice(0, 1);
+			list.add(1, true);
+			list.add(10);
+			list.order = 'desc';
+			account.between = { 2: () => (list.add(11), list.addUnreadable('text id')), 3: () => list.addUnreadable('null date') };
+		};
+		// Contact 3 was lost: the walk stepped up from that page as if it held null dates alone, and page 1, read again
+		// after contact 3 had moved below it (a new tie order), was taken for the boundary (boundary.ts).
+		expect(await emitted(account, 0, { polls: 2, maxCalls: 2, pageSize: 24, every: 3_600_000, afterActivation })).toContain(3);
+	});
+});
+
 describe('Newest first, pages capped at 3 with the limit echoed, a poll budget of 2 calls', () => {
 	// Shrunk from seed 20260415 with TRIGGER_PROPERTY_REAL=1, order desc, ties none ("text id" and "no id" alike).
 	it('a contact with a text id just above the cursor does not hold back the contacts above it', async () => {

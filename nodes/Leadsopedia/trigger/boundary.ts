@@ -59,9 +59,9 @@ export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor
 			window = read && read.seq > window.seq ? read : await reader.read(page);
 			page++;
 		}
-		// Null dates sort last: a bottom page of unreadable contacts alone holds no boundary, the
-		// lowest page with a readable contact does (else a new list would give nothing, ever).
-		if (window.entries.length > 0 || window.page <= 1 || window.page > window.pagesCount) return window;
+		// Null dates sort last: a bottom page of undated contacts alone holds no boundary, the lowest
+		// page with a dated contact does (else a new list would give nothing, ever).
+		if (window.entries.length + window.idless.length > 0 || window.page <= 1 || window.page > window.pagesCount) return window;
 		const above = await reader.read(window.page - 1);
 		// Unless the list moved between the two reads: contacts below the page above may then be new; walk down again (a few rounds).
 		if (reachesBack(above, cursor, 'desc') || above.total === window.total || rounds >= 2) return above;
