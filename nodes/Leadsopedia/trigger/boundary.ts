@@ -52,14 +52,20 @@ export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
 	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
 	let window = first;
-	while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount) {
-		// A page read after the one above it (to learn the order) joins it as well as a new read.
-		const read = reader.latest(page);
-		window = read && read.seq > window.seq ? read : await reader.read(page);
-		page++;
+	for (let rounds = 0; ; rounds++) {
+		while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount) {
+			// A page read after the one above it (to learn the order) joins it as well as a new read.
+			const read = reader.latest(page);
+			window = read && read.seq > window.seq ? read : await reader.read(page);
+			page++;
+		}
+		// Null dates sort last: a bottom page of undated contacts alone holds no boundary, the lowest
+		// page with a dated contact does (else a new list would give nothing, ever).
+		if (window.entries.length + window.idless.length > 0 || window.page <= 1 || window.page > window.pagesCount) return window;
+		const above = await reader.read(window.page - 1);
+		// Unless the list moved between the two reads: contacts below the page above may then be new; walk down again (a few rounds).
+		if (reachesBack(above, cursor, 'desc') || above.total === window.total || rounds >= 2) return above;
+		window = above;
+		page = above.page + 1;
 	}
-	// Null dates sort last: a bottom page of unreadable contacts alone holds no boundary, the
-	// lowest page with a readable contact does (else a new list would give nothing, ever).
-	while (window.entries.length === 0 && window.page > 1 && window.page <= window.pagesCount) window = await reader.read(window.page - 1);
-	return window;
 }

@@ -1,6 +1,7 @@
 import { isNew, type ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { atNewestEnd, newest, oldest, type Entry, type PageReader, type Window } from './pages';
+import type { GrownSeam } from './grown-seam';
 import { bridgeFor, tieAt, type TieSeam } from './tie-bridge';
 
 /**
@@ -22,6 +23,9 @@ function overlap(newer: Window, older: Window): boolean {
 	return older.entries.some((entry) => ids.has(entry.key.id));
 }
 
+/** Oldest first, whether two pages read from the end backwards miss joining only because the list grew in between (grown-seam.ts). */
+const grownUnder = (newer: Window, older: Window, order: Order): boolean => order === 'asc' && older.seq > newer.seq && older.total > newer.total;
+
 /** Whether `newer` (the page of more recent contacts) and `older` join without a gap. */
 function joins(newer: Window, older: Window, order: Order): boolean {
 	// Overlapping runs cover every contact between them that still exists.
@@ -29,10 +33,11 @@ function joins(newer: Window, older: Window, order: Order): boolean {
 	// The rules below hold by the order of the reads alone, so also for a page of contacts without a
 	// usable date (MySQL sorts NULL at the oldest end): a readable contact slipping into it would show.
 	if (order === 'asc') {
-		// Read from the end backwards, a deletion only makes pages overlap and an addition
-		// lands above both; read the other way, a deletion can pull an unread contact behind
-		// the page already read, and an addition can hide it from the total.
-		return older.seq > newer.seq;
+		// Read from the end backwards, a deletion only makes pages overlap and an addition at the
+		// newest end lands above both (when the list grew in between: grown-seam.ts); read the other
+		// way, a deletion can pull an unread contact behind the page already read, and an addition
+		// can hide it from the total.
+		return older.seq > newer.seq && older.total <= newer.total;
 	}
 	// Newest first and read downwards, additions push contacts down (overlap) and deletions
 	// pull them up; a total that did not fall means nothing was pulled past the seam.
@@ -52,22 +57,30 @@ function endsList(window: Window, second: number, order: Order): boolean {
  * than any page cannot be read whole: its pages join by the rules above, which assume that
  * the API orders contacts of one second the same way on every request.
  */
-export function chainFrom(boundary: Window, order: Order, reader: PageReader, bridges: ReadonlyMap<number, Window>): { chain: Window[]; tie?: TieSeam } {
+export function chainFrom(
+	boundary: Window,
+	order: Order,
+	reader: PageReader,
+	bridges: ReadonlyMap<number, Window>,
+	across: ReadonlyMap<number, Window>,
+): { chain: Window[]; tie?: TieSeam; grown?: GrownSeam } {
 	const step = order === 'asc' ? 1 : -1;
 	const chain = [boundary];
 	for (;;) {
 		const older = chain[chain.length - 1];
 		const newer = reader.latest(older.page + step);
 		if (!newer) return { chain };
-		const second = tieAt(newer, older);
+		const second = tieAt(newer, older, order);
 		const bridge = second === undefined ? undefined : bridges.get(second);
+		const read = across.get(older.page);
 		if (bridge) chain.push(bridge);
+		else if (read && overlap(read, older) && overlap(newer, read)) chain.push(read);
 		else if (second !== undefined && endsList(newer, second, order)) {
 			// Nothing newer than that second to emit: the cursor stays in it, and its contacts not seen stay new.
 			chain.push(newer);
 			return { chain };
 		} else if (second !== undefined && bridgeFor({ older, newer, second }, reader)) return { chain, tie: { older, newer, second } };
-		else if (!joins(newer, older, order)) return { chain };
+		else if (!joins(newer, older, order)) return grownUnder(newer, older, order) && !read ? { chain, grown: { older, newer } } : { chain };
 		chain.push(newer);
 	}
 }

@@ -28,6 +28,9 @@ export function keyOf(contact: IDataObject): ContactKey | undefined {
 	return { time, id, date: String(contact.date_added) };
 }
 
+/** Whether a contact's date_added is readable (a contact with it but no usable id still sorts among the dated ones). */
+export const isDated = (contact: IDataObject): boolean => Number.isFinite(epochMs(contact.date_added));
+
 /** Negative when `a` was added before `b`. */
 export function compareKeys(a: Pick<ContactKey, 'time' | 'id'>, b: Pick<ContactKey, 'time' | 'id'>): number {
 	return a.time - b.time || a.id - b.id;

@@ -56,17 +56,17 @@ export function countUpTo(chain: readonly Window[], second: number, order: Order
 }
 
 /** The largest id among those of `count` and every page read: a contact added later has a larger one. */
-export function highestRead(reader: PageReader, count?: BelowCount): number {
-	// A loop, not a spread: a poll may read 100,000s of ids.
+export function highestRead(reader: PageReader, chain: readonly Window[], count?: BelowCount): number {
+	// A loop, not a spread: a poll may read 100,000s of ids. The chain's pages of another size (tie-bridge.ts, grown-seam.ts) count too.
 	let high = Math.max(count?.high ?? -Infinity, maxId(count?.found) ?? -Infinity);
-	for (const window of reader.windows) for (const entry of window.entries) high = Math.max(high, entry.key.id);
+	for (const window of [...reader.windows, ...chain]) for (const entry of window.entries) high = Math.max(high, entry.key.id);
 	return high;
 }
 
 /** The first count of a list (activation, a cursor without one): at least the contacts the pages show up to `second`. */
 export function firstCount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader): BelowCount | undefined {
 	const below = second === undefined ? undefined : countUpTo(chain, second, order);
-	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: highestRead(reader) };
+	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: highestRead(reader, chain) };
 }
 
 /**

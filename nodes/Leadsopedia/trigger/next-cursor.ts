@@ -1,7 +1,7 @@
 import { isWholeSecond, type ListCursor, type Tied } from './cursor';
 import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
-import type { Entry, Window } from './pages';
+import { atNewestEnd, idlessAtEnd, type Entry, type Window } from './pages';
 
 /** The contacts of the newest second emitted, added to what the cursor knew of that second. */
 export function tiedAfter(cursor: ListCursor, emitted: readonly Entry[]): Tied {
@@ -32,8 +32,11 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 	if (seen && order === 'desc' && cursor.last && top.entries.every((entry) => entry.key.time < (cursor.last as ContactKey).time)) {
 		// Contacts added below the cursor (a late import) put it nearer the newest end than its hint
 		// and the growth of the total say: the next walk starts above the pages this one read.
-		return { ...cursor, at: Math.max(0, Math.min(...top.entries.map((entry) => entry.position)) - 1), total: top.total, order };
+		return { ...cursor, at: Math.max(0, Math.min(...top.entries.map((entry) => entry.position), ...top.idless) - 1), total: top.total, order };
 	}
+	// Nothing placeable came out, and contacts without a usable id sit above the cursor: the next walk starts past them (at small budgets it would start on them again, for ever).
+	const past = idlessAtEnd(top, 'newest', order);
+	if (past !== undefined && !atNewestEnd(top, order)) return { ...cursor, at: past, total: top.total, order };
 	if (seen) return { ...cursor, at: seen.position, total: seen.total, order };
 	// An empty list is recorded as such: while /mylists says it stays empty, it costs no call.
 	return chain[0].total === 0 ? { ...cursor, at: -1, total: 0, order } : cursor;

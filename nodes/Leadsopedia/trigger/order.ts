@@ -43,15 +43,19 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 	return 'one second';
 }
 
+/** A page's oldest date, a page of contacts without a usable date alone sorting before every date. */
+const oldestTime = (window: Window): number | undefined => oldest(window)?.key.time ?? (window.undated > 0 ? -Infinity : undefined);
+
 /**
- * The order pages of one second each show between them: a lower page of an earlier second is
- * oldest first. Only pages read while the list kept its total are compared (it shifts otherwise).
+ * The order pages of one second each show between them: a lower page of an earlier second (or
+ * of contacts without a usable date alone) is oldest first. Only pages read while the list kept
+ * its total are compared (it shifts otherwise).
  */
 function acrossPages(windows: readonly Window[]): Order | undefined {
 	for (const lower of windows) {
 		for (const upper of windows) {
-			const low = oldest(lower)?.key.time;
-			const high = oldest(upper)?.key.time;
+			const low = oldestTime(lower);
+			const high = oldestTime(upper);
 			if (lower.page < upper.page && lower.total === upper.total && low !== undefined && high !== undefined && low !== high) return low < high ? 'asc' : 'desc';
 		}
 	}

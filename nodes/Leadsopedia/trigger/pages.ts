@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isWholeSecond, type ListCursor } from './cursor';
-import { compareKeys, keyOf, orderOfKeys, type ContactKey, type Order } from './keys';
+import { compareKeys, isDated, keyOf, orderOfKeys, type ContactKey, type Order } from './keys';
 
 /** One page of GET /contacts as the API answered it. */
 export interface ContactPage {
@@ -35,10 +35,16 @@ export interface Window {
 	seq: number;
 	total: number;
 	pagesCount: number;
-	/** Oldest first, by date_added then id. */
+	/** Oldest first, by date_added then id: the contacts it could place. */
 	entries: Entry[];
+	/** The contacts on the page as answered, placed or not. */
+	count: number;
 	/** The order this page shows, when it has two contacts or more. */
 	order?: Order;
+	/** Positions of its contacts with a date but no usable id: they sort among the others, unplaced. */
+	idless: number[];
+	/** How many of its contacts have no usable date_added: they sort at the list's oldest end (MySQL sorts NULL so). */
+	undated: number;
 }
 
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
@@ -49,6 +55,14 @@ export const atNewestEnd = (window: Window, order: Order): boolean => (order ===
 /** Whether a page is the list's oldest end. */
 export const atOldestEnd = (window: Window, order: Order): boolean => (order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount);
 export const oldest = (window: Window): Entry | undefined => window.entries[0];
+
+/** The position of a page's contact at its newest or oldest end, when that contact has a date but no usable id. */
+export function idlessAtEnd(window: Window, end: 'newest' | 'oldest', order: Order): number | undefined {
+	if (window.idless.length === 0) return undefined;
+	const positions = [...window.idless, ...window.entries.map((entry) => entry.position)];
+	const position = (end === 'newest') === (order === 'asc') ? Math.max(...positions) : Math.min(...positions);
+	return window.idless.includes(position) ? position : undefined;
+}
 
 /**
  * Whether the boundary lies in the window: it holds a contact older than the second of `last`,
@@ -64,6 +78,17 @@ export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 't
 		window.entries.some((entry) => entry.key.time < last.time || (whole && entry.key.time === last.time)) ||
 		(atOldestEnd(window, order) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0))
 	);
+}
+
+/**
+ * The order a page shows by where its contacts without a usable date sit, when its dates alone
+ * cannot tell: they sort at the oldest end, first oldest first and last newest first.
+ */
+function orderOfUndated(items: readonly IDataObject[]): Order | undefined {
+	if (items.length < 2 || !items.some(isDated)) return undefined;
+	const first = !isDated(items[0]);
+	const last = !isDated(items[items.length - 1]);
+	return first === last ? undefined : first ? 'asc' : 'desc';
 }
 
 /** Reads pages, sets aside contacts without a usable key, checks the page is ordered, and keeps every window read. */
@@ -108,13 +133,16 @@ export class PageReader {
 
 	private windowOf(page: number, size: number, answer: ContactPage): Window {
 		const entries: Entry[] = [];
+		const idless: number[] = [];
 		answer.items.forEach((contact, index) => {
 			const key = keyOf(contact);
+			const position = (page - 1) * size + index;
 			// A contact without a readable id or date_added cannot be placed: it is set aside, and the others go on.
-			if (key) entries.push({ key, contact, position: (page - 1) * size + index, total: answer.total });
+			if (key) entries.push({ key, contact, position, total: answer.total });
 			else this.unreadable.push(contact);
+			if (!key && isDated(contact)) idless.push(position);
 		});
-		const order = orderOfKeys(entries.map((entry) => entry.key));
+		const order = orderOfKeys(entries.map((entry) => entry.key)) ?? orderOfUndated(answer.items);
 		if (order === 'unsorted') {
 			throw this.source.malformed(
 				'Leadsopedia answered with contacts not ordered by date_added',
@@ -123,7 +151,8 @@ export class PageReader {
 		}
 		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
 		entries.sort((a, b) => compareKeys(a.key, b.key));
-		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, order };
+		const undated = answer.items.filter((contact) => !isDated(contact)).length;
+		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, count: answer.items.length, order, idless, undated };
 	}
 
 	/**

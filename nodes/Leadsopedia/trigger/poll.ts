@@ -9,6 +9,7 @@ import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge, type SealedCursor } from './sealed-second';
+import { readAcross } from './grown-seam';
 import { readBridge } from './tie-bridge';
 import { orderOf } from './order';
 import { atNewestEnd, atOldestEnd, PageReader, type ContactSource, type Entry, type Window } from './pages';
@@ -25,7 +26,7 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 	const shortcut = cursor.late?.search ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
 	if (shortcut.idle) return shortcut.idle;
 	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
-	return { ...result, calls: result.calls + shortcut.calls };
+	return { ...result, calls: result.calls + shortcut.calls, unreadable: [...(shortcut.unreadable ?? []), ...result.unreadable] };
 }
 
 /**
@@ -119,7 +120,7 @@ async function lateContacts(
 	// A count short by old contacts of the cursor's second may hide missing ones: nothing is taken as found but what came out.
 	if (search || !exact) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: counted - below, fromOldest: search.fromOldest } } : {}) }, found) };
 	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
-	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, { second, below, high: prior.high, found: known }) } };
+	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, chain, { second, below, high: prior.high, found: known }) } };
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
@@ -130,19 +131,27 @@ function readsBelow(window: Window, cursor: ListCursor, order: Order): boolean {
 }
 
 /**
- * The chain from the boundary, with each second split by a page break read whole (tie-bridge.ts):
- * the first such read even past the budget, so that every poll gets past one; the others within it.
+ * The chain from the boundary, with each second split by a page break read whole (tie-bridge.ts)
+ * and each break the list grew under read across (grown-seam.ts): the first such read even past
+ * the budget, so that every poll gets past one; the others within it.
  */
 async function joinedChain(reader: PageReader, boundary: Window, order: Order, limits: PollLimits): Promise<Window[]> {
 	const bridges = new Map<number, Window>();
-	let { chain, tie } = chainFrom(boundary, order, reader, bridges);
-	while (tie && (bridges.size === 0 || reader.calls < limits.maxCalls)) {
-		const bridge = await readBridge(reader, tie, order);
-		if (!bridge) break;
-		const { second } = tie;
-		// Only that second: the page's other contacts may lie beyond the pages the chain joins.
-		bridges.set(second, { ...bridge, entries: bridge.entries.filter((entry) => entry.key.time === second) });
-		({ chain, tie } = chainFrom(boundary, order, reader, bridges));
+	const across = new Map<number, Window>();
+	let { chain, tie, grown } = chainFrom(boundary, order, reader, bridges, across);
+	while ((tie || grown) && (bridges.size + across.size === 0 || reader.calls < limits.maxCalls)) {
+		if (tie) {
+			const bridge = await readBridge(reader, tie, order);
+			if (!bridge) break;
+			const { second } = tie;
+			// Only that second: the page's other contacts may lie beyond the pages the chain joins.
+			bridges.set(second, { ...bridge, entries: bridge.entries.filter((entry) => entry.key.time === second) });
+		} else if (grown) {
+			const read = await readAcross(reader, grown);
+			if (!read) break;
+			across.set(grown.older.page, read);
+		}
+		({ chain, tie, grown } = chainFrom(boundary, order, reader, bridges, across));
 	}
 	return chain;
 }

@@ -1,5 +1,5 @@
 import type { Order } from './keys';
-import { newest, oldest, type PageReader, type Window } from './pages';
+import { idlessAtEnd, newest, oldest, type PageReader, type Window } from './pages';
 
 /**
  * The API may order contacts of one second differently on every request (MySQL's ORDER BY
@@ -16,10 +16,27 @@ export interface TieSeam {
 	second: number;
 }
 
-/** The second a break between two pages falls inside, if it does. */
-export function tieAt(newer: Window, older: Window): number | undefined {
-	const second = oldest(newer)?.key.time;
-	return second !== undefined && second === newest(older)?.key.time ? second : undefined;
+/**
+ * The second a break between two pages falls inside, if it does; a contact without a usable id
+ * at the break may be of the second on the other side of it (its date is all that places it).
+ */
+export function tieAt(newer: Window, older: Window, order: Order): number | undefined {
+	const above = oldest(newer)?.key.time;
+	const below = newest(older)?.key.time;
+	if (above !== undefined && above === below) return above;
+	if (above !== undefined && idlessAtEnd(older, 'newest', order) !== undefined) return above;
+	return below !== undefined && idlessAtEnd(newer, 'oldest', order) !== undefined ? below : undefined;
+}
+
+/**
+ * How many contacts of `second` a page holds in a run from `position` on, one way: a contact
+ * without a usable id among them counts as of it (its place in the run is all that is known of it).
+ */
+function runFrom(window: Window, second: number, position: number, step: 1 | -1): number {
+	const run = new Set([...window.idless, ...window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.position)]);
+	let length = 0;
+	while (run.has(position + step * length)) length++;
+	return length;
 }
 
 /**
@@ -29,12 +46,15 @@ export function tieAt(newer: Window, older: Window): number | undefined {
  */
 export function bridgeFor(seam: TieSeam, reader: PageReader): { page: number; limit: number } | undefined {
 	const [lower, upper] = seam.older.page < seam.newer.page ? [seam.older, seam.newer] : [seam.newer, seam.older];
-	const countOf = (window: Window) => window.entries.filter((entry) => entry.key.time === seam.second).length;
 	const edge = lower.page * reader.size;
-	const from = Math.max(0, edge - countOf(lower) - 1);
-	const to = edge + countOf(upper);
-	if (!(to - from < reader.size)) return undefined;
-	for (let limit = to - from + 1; limit <= reader.size; limit++) {
+	const from = Math.max(0, edge - runFrom(lower, seam.second, edge - 1, -1) - 1);
+	const to = edge + runFrom(upper, seam.second, edge, 1);
+	return pageHolding(from, to, reader.size);
+}
+
+/** A page of up to `size` contacts that holds the positions `from` to `to`, if one does. */
+export function pageHolding(from: number, to: number, size: number): { page: number; limit: number } | undefined {
+	for (let limit = to - from + 1; limit <= size; limit++) {
 		if (Math.floor(from / limit) === Math.floor(to / limit)) return { page: Math.floor(from / limit) + 1, limit };
 	}
 	return undefined;
@@ -47,7 +67,7 @@ export async function readBridge(reader: PageReader, seam: TieSeam, order: Order
 	const window = await reader.readAt(where.page, where.limit);
 	const start = (where.page - 1) * where.limit;
 	const atStart = start === 0;
-	const atEnd = start + window.entries.length === window.total;
+	const atEnd = start + window.count === window.total;
 	const before = window.entries.some((entry) => entry.key.time < seam.second) || (order === 'asc' ? atStart : atEnd);
 	const after = window.entries.some((entry) => entry.key.time > seam.second) || (order === 'asc' ? atEnd : atStart);
 	return before && after ? window : undefined;
