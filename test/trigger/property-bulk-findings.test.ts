@@ -37,16 +37,16 @@ function imported(list: FakeList, count: number): void {
 
 /**
  * Activation (within any budget, as the randomized test does it), then `between(poll)` and a
- * poll at `maxCalls`, `polls` times, an hour apart: the calls of each poll and the ids emitted.
+ * poll at `maxCalls`, at each of `hours` after activation: the calls of each poll and the ids emitted.
  */
-async function history(lists: FakeList[], maxCalls: number, polls: number, between: (poll: number) => void) {
+async function history(lists: FakeList[], maxCalls: number, hours: number[], between: (poll: number) => void) {
 	const { watched, calls } = account(lists);
 	let state = await recordPositions(watched, { limits: { pageSize: MAX_PAGE_SIZE, maxCalls: Infinity }, now: 0 });
 	const spent: number[] = [];
 	const emitted: string[] = [];
-	for (let poll = 1; poll <= polls; poll++) {
-		between(poll);
-		const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls }, poll * 3_600_000);
+	for (const [index, hour] of hours.entries()) {
+		between(index + 1);
+		const result = await pollWatched(watched, state, { pageSize: MAX_PAGE_SIZE, maxCalls }, hour * 3_600_000);
 		state = result.state;
 		spent.push(calls());
 		emitted.push(...result.found.map((found) => `${found.listId}:${String(found.contact.id)}`));
@@ -55,17 +55,22 @@ async function history(lists: FakeList[], maxCalls: number, polls: number, betwe
 }
 
 describe.each<ApiOrder>(['desc', 'asc'])('A 30,000-contact one-second import after activation, order %s, the default budget of 24 calls', (order) => {
-	// Shrunk from seed 20260415, and one-second-block.test.ts's second case counted.
-	it.failing('no poll spends more than the budget and the first tie bridge (25 calls), also when 5 contacts come after the import', async () => {
+	// Shrunk from seed 20260415, and one-second-block.test.ts's second case counted. Newest first, the first
+	// poll's walk also starts without counting the 3 pages read to learn the order (boundary.ts): 26 calls.
+	it.failing.each([
+		// Today 26, 33, 1, 32, 1 newest first and 24, 35, 1, 32, 1 oldest first: before the cursor moves past the
+		// import (its contacts not all read yet, then the 5 after it), the walk reads all of its 30 pages in one poll.
+		['when 5 contacts come after it', [1, 2, 3, 4, 5], 5],
+		// Today 26, 33, 1, 33 newest first and 24, 35, 1, 33 oldest first: the sealed import's daily read, a day later.
+		['at its daily read', [1, 2, 3, 27], 0],
+	])('no poll spends more than the budget and the first tie bridge (25 calls), %s', async (_, hours, after) => {
 		const list = new FakeList(order);
 		list.add(10);
-		const { spent, emitted } = await history([list], 24, 5, (poll) => {
+		const { spent, emitted } = await history([list], 24, hours as number[], (poll) => {
 			if (poll === 1) imported(list, 30_000);
-			if (poll === 4) list.add(5);
+			if (poll === 4) list.add(after as number);
 		});
-		expect(emitted).toHaveLength(30_005);
-		// Today 26, 33, 1, 32, 1 newest first and 24, 35, 1, 32, 1 oldest first: before the cursor moves past
-		// the import (its contacts not read yet, then the 5 after it), the walk reads all of its 30 pages in one poll.
+		expect(emitted).toHaveLength(30_000 + (after as number));
 		expect(spent.filter((calls) => calls > 25)).toEqual([]);
 	});
 });
@@ -76,7 +81,7 @@ describe('Newest first, a poll budget of 2 calls, a one-second import over 3 pag
 		const list = new FakeList('desc');
 		// 1,179 contacts of one second at activation; 823 more in a new second: pages 1 to 3 of 1,000.
 		list.add(1_179, true);
-		const { emitted } = await history([list], 2, 6, (poll) => {
+		const { emitted } = await history([list], 2, [1, 2, 3, 4, 5, 6], (poll) => {
 			if (poll === 1) imported(list, 823);
 		});
 		// Today none ever does: every poll reads page 1 and the boundary, page 3 (all of the cursor's second,
@@ -91,7 +96,7 @@ describe('Watch All Lists, a second list read with 2 calls of the budget left', 
 		const newestFirst = new FakeList('desc');
 		const oldestFirst = new FakeList('asc');
 		newestFirst.add(1);
-		const { spent, emitted } = await history([newestFirst, oldestFirst], 24, 2, (poll) => {
+		const { spent, emitted } = await history([newestFirst, oldestFirst], 24, [1, 2], (poll) => {
 			if (poll > 1) return;
 			imported(newestFirst, 19_000);
 			imported(oldestFirst, 703);

@@ -17,9 +17,14 @@ import { copy, keyOf, SEED } from './property-history';
  * ordinary additions (some in the second of the contact before: an import still running),
  * deletions, both also between the page requests of one poll, restarts that lose the unsaved
  * state, overlapping polls, order flips, a list missing once from /mylists, and budgets of 2
- * to 24 calls a poll (the default). Besides what property.test.ts asserts (none missed after
- * the quiet polls, none twice, none there at activation), no poll spends more calls than its
- * budget allows. Runs: TRIGGER_BULK_RUNS (default below); seed: TRIGGER_PROPERTY_SEED.
+ * to 24 calls a poll (the default); both API orders. Besides what property.test.ts asserts
+ * (none missed after the quiet polls, none twice, none there at activation), no poll spends
+ * more calls than its budget allows. That whole property fails today (a second spanning more
+ * pages than the budget: property-bulk-findings.test.ts), so each order runs twice: none twice
+ * and none from before activation, which holds; and the whole property, marked failing.
+ * 120 histories per order (TRIGGER_BULK_RUNS; seed: TRIGGER_PROPERTY_SEED): 36 s newest first
+ * and 48 s oldest first, plus 2-3 s for the failing run, with one jest worker beside other
+ * work (load average 4 on 2 cores; 200 histories took 83 and 108 s).
  */
 
 const LISTS = 2;
@@ -89,7 +94,7 @@ class Account {
 	private during: Change[][] = [];
 
 	constructor(order: ApiOrder, run: History) {
-		this.apis = run.initial.map((changes, index) => {
+		this.apis = run.initial.map((_, index) => {
 			const api = new FakeList(order);
 			api.tieIds = run.tieIds[index];
 			api.idGap = run.idGaps[index];
@@ -188,7 +193,7 @@ async function replay(order: ApiOrder, run: History, whole: boolean): Promise<vo
 	if (whole) expect(missed).toEqual([]);
 }
 
-const RUNS = Number(process.env.TRIGGER_BULK_RUNS ?? 200);
+const RUNS = Number(process.env.TRIGGER_BULK_RUNS ?? 120);
 
 /** The property, `whole` or in part; a failure of the part that holds today prints the seed and the shrunk history. */
 async function check(order: ApiOrder, whole: boolean): Promise<void> {
