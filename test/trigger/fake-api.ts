@@ -4,12 +4,16 @@ import type { ContactPage, ContactSource } from '../../nodes/Leadsopedia/trigger
 export type ApiOrder = 'asc' | 'desc';
 /** How a contact can be unreadable to the trigger (real lists hold all four). */
 export type Unreadable = 'null date' | 'zero date' | 'no id' | 'text id';
+export type TieIds = 'ascending' | 'descending' | 'interleaved';
 
 /** date_added in ms; one the database cannot order (null, "0000-00-00 00:00:00") sorts first, as MySQL sorts NULL. */
 const time = (contact: IDataObject) => {
 	const ms = Date.parse(contact.date_added as string);
 	return Number.isNaN(ms) ? -Infinity : ms;
 };
+
+/** A contact's place in an interleaved tie order. */
+const scrambled = (contact: IDataObject) => Math.imul(Number(contact.id) || 0, 2654435761) >>> 0;
 
 /**
  * One list of the API in memory, paged exactly as CONTRACT.md says (page, limit, total,
@@ -29,9 +33,14 @@ export class FakeList {
 	 * ties), drawn from this seed; undefined: in the order added, the same on every request.
 	 */
 	tieSeed?: number;
-	/** With a stable tie order: contacts of one second by ascending id (as added) or by descending id. */
-	tieIds: 'ascending' | 'descending' = 'ascending';
+	/**
+	 * With a stable tie order: contacts of one second by ascending id (as added), by descending
+	 * id, or interleaved (an order of their own, neither, the same on every request).
+	 */
+	tieIds: TieIds = 'ascending';
 	private nextId = 1;
+	/** The last order answered, and the contacts (and their dates) it was sorted from: reused while they stand. */
+	private sorted?: { order: ApiOrder; tieIds: TieIds; contacts: IDataObject[]; dates: unknown[]; ordered: IDataObject[] };
 	private clock = Date.UTC(2025, 0, 1);
 
 	constructor(public order: ApiOrder) {}
@@ -65,24 +74,48 @@ export class FakeList {
 	answer(page: number, limit: number): ContactPage & { pagesCount: number } {
 		this.calls++;
 		this.beforeCall?.(this.calls);
-		// ORDER BY date_added ASC or DESC: contacts added in the same second stay in the order added (ids ascending).
-		const ordered = this.order === 'asc' ? this.oldestFirst() : this.newestFirst();
+		const ordered = this.ordered();
 		const size = Math.min(limit, this.pageCap);
 		const items = ordered.slice((page - 1) * size, page * size).map((contact) => ({ ...contact }));
 		return { items, total: ordered.length, pagesCount: Math.ceil(ordered.length / size), pageLimit: size };
 	}
 
-	private newestFirst(): IDataObject[] {
-		return this.tieBroken().sort((a, b) => time(b) - time(a));
+	/**
+	 * ORDER BY date_added ASC or DESC: contacts of one second in the tie order (a stable sort).
+	 * With a stable tie order, the order of the last request is reused while the contacts and
+	 * their dates stand (sorting 30,000 contacts for every page made bulk histories slow).
+	 */
+	private ordered(): IDataObject[] {
+		if (this.tieSeed !== undefined) return this.byDate(this.tieBroken());
+		const last = this.sorted;
+		if (last && last.order === this.order && last.tieIds === this.tieIds && this.unchangedSince(last)) return last.ordered;
+		const ordered = this.byDate(this.tieBroken());
+		this.sorted = { order: this.order, tieIds: this.tieIds, contacts: [...this.contacts], dates: this.contacts.map((contact) => contact.date_added), ordered };
+		return ordered;
 	}
 
-	private oldestFirst(): IDataObject[] {
-		return this.tieBroken().sort((a, b) => time(a) - time(b));
+	/** Whether the list holds the same contacts, with the same dates, in the same order as then. */
+	private unchangedSince(last: { contacts: IDataObject[]; dates: unknown[] }): boolean {
+		const { contacts } = this;
+		if (contacts.length !== last.contacts.length) return false;
+		for (let index = 0; index < contacts.length; index++) {
+			if (contacts[index] !== last.contacts[index] || contacts[index].date_added !== last.dates[index]) return false;
+		}
+		return true;
 	}
 
-	/** The contacts, shuffled for this request when ties are unstable (the sorts above are stable). */
+	/** Sorted in place by date_added in the API's order, each date parsed once. */
+	private byDate(contacts: IDataObject[]): IDataObject[] {
+		const times = new Map(contacts.map((contact) => [contact, time(contact)]));
+		const at = (contact: IDataObject) => times.get(contact) as number;
+		return this.order === 'asc' ? contacts.sort((a, b) => at(a) - at(b)) : contacts.sort((a, b) => at(b) - at(a));
+	}
+
+	/** The contacts in the tie order, shuffled for this request when ties are unstable (the sort by date is stable). */
 	private tieBroken(): IDataObject[] {
 		const contacts = this.tieIds === 'descending' ? [...this.contacts].reverse() : [...this.contacts];
+		// An order of their own: by a hash of the id (Knuth's multiplicative), the same on every request.
+		if (this.tieIds === 'interleaved') contacts.sort((a, b) => scrambled(a) - scrambled(b));
 		if (this.tieSeed === undefined) return contacts;
 		for (let index = contacts.length - 1; index > 0; index--) {
 			// A linear congruential generator: the same seed gives the same requests, run after run.

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
-import type { TriggerState } from '../../nodes/Leadsopedia/trigger/cursor';
 import type { ContactSource } from '../../nodes/Leadsopedia/trigger/pages';
 import type { PollLimits } from '../../nodes/Leadsopedia/trigger/list-poll';
 import { unlessRunning } from '../../nodes/Leadsopedia/trigger/single-flight';
@@ -8,6 +7,7 @@ import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
 import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
 import { FakeList, type ApiOrder, type Unreadable } from './fake-api';
 import { forbiddenList } from './forbidden';
+import { copy, keyOf, SEED } from './property-history';
 
 /**
  * Random histories of two watched lists against an in-memory API that pages exactly like
@@ -222,8 +222,6 @@ class Account {
 
 /** An unreadable contact as the test knows it. */
 const mark = (listId: string | number, contact: IDataObject) => `${listId}:${String(contact.email)}`;
-const copy = (state: TriggerState): TriggerState => JSON.parse(JSON.stringify(state)) as TriggerState;
-const keyOf = (listId: string | number, id: unknown) => `${listId}:${String(id)}`;
 
 async function replay(order: ApiOrder, ties: Ties, run: History): Promise<void> {
 	const pageSize = ties === 'unstable' ? UNSTABLE_PAGE_SIZE : PAGE_SIZE;
@@ -320,7 +318,6 @@ async function replay(order: ApiOrder, ties: Ties, run: History): Promise<void> 
 	expect(missed).toEqual([]);
 }
 
-const SEED = Number(process.env.TRIGGER_PROPERTY_SEED ?? 20260415);
 const RUNS = Number(process.env.TRIGGER_PROPERTY_RUNS ?? 3000);
 
 const CASES: [ApiOrder, Ties][] = [

@@ -35,6 +35,8 @@ const failureNotice = (failure: { message: string; description?: string }): IDat
 
 /** Calls a list poll may take at the least to make progress (a page and the one above it). */
 const LIST_POLL_CALLS = 2;
+/** Calls that must be left to begin another list: oldest first, its least walk reads the first page again too (boundary.ts). */
+const CALLS_TO_BEGIN = LIST_POLL_CALLS + 1;
 
 /** A source that counts the calls made through it. */
 export function counted(source: ContactSource, count: { calls: number }): ContactSource {
@@ -101,7 +103,7 @@ export async function pollWatched(
 	let next: string | undefined;
 	for (const list of toRead) {
 		// The first list always goes, so that every poll makes progress; the others only within the budget.
-		if (spent > calls && limits.maxCalls - spent < LIST_POLL_CALLS) {
+		if (spent > calls && limits.maxCalls - spent < CALLS_TO_BEGIN) {
 			next ??= list.id;
 			continue;
 		}

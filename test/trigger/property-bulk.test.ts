@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { MAX_PAGE_SIZE } from '../../nodes/Leadsopedia/shared/pagination';
+import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
+import type { PollLimits } from '../../nodes/Leadsopedia/trigger/list-poll';
+import { unlessRunning } from '../../nodes/Leadsopedia/trigger/single-flight';
+import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
+import { FakeList, type ApiOrder, type TieIds } from './fake-api';
+import { copy, keyOf, SEED } from './property-history';
+
+/**
+ * The randomized test in bulk (issue 20): histories of two lists watched by Watch All Lists,
+ * with the data real users have. Pages of the node's own size (1,000: the fake answers a page
+ * of a 30,000-contact list in 2-4 ms), one-second imports of 200 to 30,000 contacts (CSV
+ * imports: every contact in one date_added second), their contacts in a stable order within
+ * the second by ascending, descending or interleaved ids, ids shared with other lists'
+ * imports (gaps), pages capped at 999 (stated, or the limit asked echoed), mixed with
+ * ordinary additions (some in the second of the contact before: an import still running),
+ * deletions, both also between the page requests of one poll, restarts that lose the unsaved
+ * state, overlapping polls, order flips, a list missing once from /mylists, and budgets of 2
+ * to 24 calls a poll (the default); both API orders. Besides what property.test.ts asserts
+ * (none missed after the quiet polls, none twice, none there at activation), no poll spends
+ * more calls than its budget allows. That whole property fails today (a second spanning more
+ * pages than the budget: property-bulk-findings.test.ts), so each order runs twice: none twice
+ * and none from before activation, which holds; and the whole property, marked failing.
+ * 120 histories per order (TRIGGER_BULK_RUNS; seed: TRIGGER_PROPERTY_SEED): 36 s newest first
+ * and 48 s oldest first, plus 2-3 s for the failing run, with one jest worker beside other
+ * work (load average 4 on 2 cores; 200 histories took 83 and 108 s).
+ */
+
+const LISTS = 2;
+const PAGE_SIZE = MAX_PAGE_SIZE;
+/** The node's budget at n8n's default poll budget: four fifths of 300 s at one call every 10 s. */
+const DEFAULT_BUDGET = 24;
+/**
+ * The most calls a poll may spend: its budget, or for the smallest budgets what the first list
+ * read needs to get anywhere (/mylists, then oldest first a page, the one above it and the
+ * first again: watch.ts always reads one list); plus one, as the first tie bridge of a poll
+ * may pass the budget (tie-bridge.ts).
+ */
+const allowed = (budget: number) => Math.max(budget, 1 + 3) + 1;
+
+type Change =
+	/** Contacts a second apart, or all in the second of the last contact (an import still running). */
+	| { kind: 'add'; list: number; count: number; sameSecond: boolean }
+	/** A one-second import: `count` contacts in a new second. */
+	| { kind: 'import'; list: number; count: number }
+	| { kind: 'delete'; list: number; pick: number };
+type Step = Change | { kind: 'poll'; during: Change[][] } | { kind: 'overlap' } | { kind: 'restart' } | { kind: 'flip'; list: number } | { kind: 'vanish'; list: number };
+type Cap = 'none' | 'stated' | 'echoed';
+
+const list = fc.integer({ min: 0, max: LISTS - 1 });
+
+/** Histories of the two lists. */
+function histories() {
+	/** Mostly a few hundred to 3,000 contacts, a fifth of them up to 30,000. */
+	const importSize = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 200, max: 3_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 3_001, max: 30_000 }) });
+	const add = fc.record({ kind: fc.constant('add' as const), list, count: fc.integer({ min: 1, max: 1_500 }), sameSecond: fc.boolean() });
+	const bulk = fc.record({ kind: fc.constant('import' as const), list, count: importSize });
+	const change: fc.Arbitrary<Change> = fc.oneof(
+		{ weight: 2, arbitrary: add },
+		{ weight: 2, arbitrary: bulk },
+		{ weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), list, pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }) },
+	);
+	/** Several changes may land between two calls of a poll. */
+	const gap = fc.array(change, { maxLength: 3 });
+	const step: fc.Arbitrary<Step> = fc.oneof(
+		{ weight: 4, arbitrary: change },
+		{ weight: 4, arbitrary: fc.record({ kind: fc.constant('poll' as const), during: fc.array(gap, { maxLength: 4 }) }) },
+		{ weight: 1, arbitrary: fc.constant({ kind: 'overlap' as const }) },
+		{ weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
+		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('flip' as const), list }) },
+		{ weight: 1, arbitrary: fc.record({ kind: fc.constant('vanish' as const), list }) },
+	);
+	return fc.record({
+		/** What each list holds at activation: additions and imports. */
+		initial: fc.array(fc.array(fc.oneof(add, bulk), { maxLength: 2 }), { minLength: LISTS, maxLength: LISTS }),
+		tieIds: fc.array(fc.constantFrom<TieIds>('ascending', 'descending', 'interleaved'), { minLength: LISTS, maxLength: LISTS }),
+		idGaps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: LISTS, maxLength: LISTS }),
+		cap: fc.constantFrom<Cap>('none', 'stated', 'echoed'),
+		maxCalls: fc.integer({ min: 2, max: DEFAULT_BUDGET }),
+		steps: fc.array(step, { minLength: 1, maxLength: 12 }),
+	});
+}
+const history = histories();
+type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
+
+/** The lists as Watch All Lists sees them, with changes landing between the calls of a poll, and the calls of each poll counted. */
+class Account {
+	readonly apis: FakeList[];
+	/** A list /mylists leaves out at the next poll. */
+	vanishing?: number;
+	/** Calls of the poll running: /mylists is call 1. */
+	calls = 0;
+	private during: Change[][] = [];
+
+	constructor(order: ApiOrder, run: History) {
+		this.apis = run.initial.map((_, index) => {
+			const api = new FakeList(order);
+			api.tieIds = run.tieIds[index];
+			api.idGap = run.idGaps[index];
+			// One contact fewer a page than asked for, whatever the limit.
+			if (run.cap !== 'none') api.pageCap = PAGE_SIZE - 1;
+			return api;
+		});
+		run.initial.forEach((changes, index) => changes.forEach((what) => this.apply({ ...what, list: index })));
+	}
+
+	apply(what: Change): void {
+		const api = this.apis[what.list];
+		if (what.kind === 'add') api.add(what.count, what.sameSecond);
+		else if (what.kind === 'import') {
+			api.add(1);
+			api.add(what.count - 1, true);
+		} else if (api.contacts.length > 0) api.contacts.splice(Math.floor(what.pick * api.contacts.length), 1);
+	}
+
+	/** The changes of during[i] land between the poll's call i + 1 and call i + 2. */
+	startPoll(during: Change[][]): void {
+		this.calls = 1;
+		this.during = during;
+	}
+
+	watched(cap: Cap): Watched {
+		return {
+			scope: 'all',
+			lists: async () => {
+				const shown = this.apis.map((api, index) => ({ id: String(index), total: api.contacts.length })).filter((_, index) => index !== this.vanishing);
+				this.vanishing = undefined;
+				return { lists: shown, calls: 1 };
+			},
+			source: (listId) => ({
+				malformed: (message) => new Error(message),
+				page: async (page, limit) => {
+					for (const what of this.during[this.calls++ - 1] ?? []) this.apply(what);
+					const answer = this.apis[Number(listId)].answer(page, limit);
+					return cap === 'echoed' ? { ...answer, pageLimit: limit } : answer;
+				},
+			}),
+		};
+	}
+}
+
+/** `whole`: the budget and nothing missed asserted too; else only that nothing comes out twice or from before activation. */
+async function replay(order: ApiOrder, run: History, whole: boolean): Promise<void> {
+	const account = new Account(order, run);
+	const watched = account.watched(run.cap);
+	const limits: PollLimits = { pageSize: PAGE_SIZE, maxCalls: run.maxCalls };
+	const before = new Set(account.apis.flatMap((api, index) => api.contacts.map((contact) => keyOf(index, contact.id))));
+	let now = 0;
+	// Activation within an unbounded budget: a newest second it cannot read whole is taken as old
+	// whole (README's known limits), and lists it leaves to later polls are tested on their own.
+	let memory = await recordPositions(watched, { limits: { pageSize: PAGE_SIZE, maxCalls: Infinity }, now });
+	let saved = copy(memory);
+	const emitted = new Set<string>();
+
+	const poll = async (during: Change[][] = []): Promise<number> => {
+		account.startPoll(during);
+		const result = await pollWatched(watched, memory, limits, now);
+		// What a user would see wrong in this poll, asserted at once.
+		const wrong: string[] = [];
+		if (whole && account.calls > allowed(run.maxCalls)) wrong.push(`${account.calls} calls in a poll with a budget of ${run.maxCalls}`);
+		for (const { listId, contact } of result.found) {
+			const key = keyOf(listId, contact.id);
+			if (before.has(key)) wrong.push(`${key} emitted, but there at activation`);
+			if (emitted.has(key)) wrong.push(`${key} emitted twice`);
+			emitted.add(key);
+		}
+		expect(wrong).toEqual([]);
+		memory = result.state;
+		// n8n saves the state after every poll that emits.
+		if (result.found.length > 0) saved = copy(memory);
+		return result.found.length;
+	};
+	// As the node runs it: a poll that starts while another runs is skipped (-1).
+	const guarded = async () => await unlessRunning('workflow:bulk', poll, -1);
+
+	for (const current of run.steps) {
+		if (current.kind === 'poll' || current.kind === 'overlap') now += 3_600_000;
+		if (current.kind === 'poll') await poll(current.during);
+		else if (current.kind === 'overlap') expect((await Promise.all([guarded(), guarded()])).filter((found) => found === -1)).toHaveLength(1);
+		else if (current.kind === 'restart') memory = copy(saved);
+		else if (current.kind === 'flip') account.apis[current.list].order = account.apis[current.list].order === 'asc' ? 'desc' : 'asc';
+		else if (current.kind === 'vanish') account.vanishing = current.list;
+		else account.apply(current);
+	}
+	// A day later, every list's daily check and every sealed second's daily read are due; then hourly
+	// polls until enough in a row bring nothing for each list to have been read round at this budget.
+	now += 25 * 3_600_000;
+	const pages = Math.max(...account.apis.map((api) => Math.ceil(api.contacts.length / Math.min(PAGE_SIZE, api.pageCap))));
+	const quietPolls = LISTS * (Math.ceil(pages / Math.max(1, run.maxCalls - 2)) + 2);
+	for (let polls = 0, quiet = 0; polls < 500 && quiet < quietPolls; polls++, now += 3_600_000) quiet = (await poll()) > 0 ? 0 : quiet + 1;
+	const missed = account.apis.flatMap((api, index) => api.contacts.map((contact) => keyOf(index, contact.id))).filter((key) => !before.has(key) && !emitted.has(key));
+	if (whole) expect(missed).toEqual([]);
+}
+
+const RUNS = Number(process.env.TRIGGER_BULK_RUNS ?? 120);
+
+/** The property, `whole` or in part; a failure of the part that holds today prints the seed and the shrunk history. */
+async function check(order: ApiOrder, whole: boolean): Promise<void> {
+	try {
+		await fc.assert(
+			fc.asyncProperty(history, async (run) => await replay(order, run, whole)),
+			{ seed: SEED, numRuns: RUNS },
+		);
+	} catch (error) {
+		// fast-check's report holds the seed and the path to replay the failing history (the whole property fails today).
+		if (!whole) console.error(`Bulk property failed (order ${order}, seed ${SEED}):\n${(error as Error).message}`);
+		throw error;
+	}
+}
+
+describe.each<ApiOrder>(['desc', 'asc'])('random bulk histories, API order %s at the start', (order) => {
+	it(`emits none twice and none there at activation (${RUNS} runs, seed ${SEED})`, async () => await check(order, false), 600_000);
+	// Expected to fail (property-bulk-findings.test.ts); one that passes fails here, to be made plain.
+	it.failing(`still misses contacts or passes the budget (${RUNS} runs, seed ${SEED})`, async () => await check(order, true), 600_000);
+});
