@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { hasId, isIdSet, type IdSet } from './ids';
 import type { ContactKey, Order } from './keys';
-import { isBelowCount, type BelowCount } from './late-dated';
+import { isBelowCount, type BelowCount } from './below-count';
 import { isListWatch, type ListWatches } from './list-watch';
 
 /**
