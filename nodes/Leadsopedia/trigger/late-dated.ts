@@ -1,4 +1,5 @@
 import type { BelowCount } from './below-count';
+import type { ListCursor } from './cursor';
 import { hasId, maxId, withIds } from './ids';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
@@ -37,10 +38,31 @@ export function highestRead(reader: PageReader, chain: readonly Window[], count?
 	return high;
 }
 
-/** The first count of a list (activation, a cursor without one): at least the contacts the pages show up to `second`. */
-export function firstCount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader): BelowCount | undefined {
+/**
+ * The first count of a list (activation, a cursor without one): at least the contacts the pages
+ * show up to `second`. Its `high` is at least `emitted`, the largest id the cursor knows came out
+ * (a list of one second emits without a count): a search must not take one of them for late.
+ */
+export function firstCount(chain: readonly Window[], second: number | undefined, order: Order, reader: PageReader, emitted = -Infinity): BelowCount | undefined {
 	const below = second === undefined ? undefined : countUpTo(chain, second, order);
-	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: highestRead(reader, chain) };
+	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: Math.max(highestRead(reader, chain), emitted) };
+}
+
+/** The largest id a cursor knows came out: its newest contact's, and those of its second. */
+export function highestEmitted(cursor: Pick<ListCursor, 'last' | 'tied'>): number {
+	return Math.max(cursor.last?.id ?? -Infinity, maxId(cursor.tied) ?? -Infinity);
+}
+
+/**
+ * The count carried past a walk that could not count (its pages do not show where the
+ * cursor's second ends, or it took a sealed second as old): the contacts that came out join
+ * it, at the cursor's second now, so that no later search takes them for late ones.
+ */
+export function carried(count: BelowCount | undefined, emitted: readonly Entry[], second: number | undefined): BelowCount | undefined {
+	if (!count || emitted.length === 0) return count;
+	const at = Math.max(count.second, second ?? -Infinity);
+	const below = count.below + emitted.filter((entry) => entry.key.time <= at).length;
+	return withFound({ ...count, second: at, below }, emitted.filter((entry) => entry.key.id > count.high));
 }
 
 /**

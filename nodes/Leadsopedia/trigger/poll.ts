@@ -4,7 +4,7 @@ import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { withIds } from './ids';
 import type { BelowCount } from './below-count';
-import { countUpTo, firstCount, highestRead, searchBelow, withFound } from './late-dated';
+import { carried, countUpTo, firstCount, highestEmitted, highestRead, searchBelow, withFound } from './late-dated';
 import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
@@ -75,8 +75,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	const moved = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
-	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view leaves it to the walk with the cursor's own ids.
-	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : { found: [], late: cursor.late };
+	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view only carries it (what came out joins it).
+	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : { found: [], late: carried(cursor.late, fresh, moved.last?.time) };
 	const next: ListCursor = { ...moved };
 	delete next.late;
 	if (below.late) next.late = below.late;
@@ -105,8 +105,8 @@ async function lateContacts(
 	const prior = before.late;
 	const second = after.last?.time;
 	const shown = second === undefined ? undefined : countUpTo(chain, second, order);
-	if (second === undefined || shown === undefined) return { found: [], late: prior };
-	if (!prior) return { found: [], late: firstCount(chain, second, order, reader) };
+	if (second === undefined || shown === undefined) return { found: [], late: carried(prior, fresh, second) };
+	if (!prior) return { found: [], late: firstCount(chain, second, order, reader, Math.max(highestEmitted(before), highestEmitted(after))) };
 	const { count: counted, exact } = shown;
 	const out = fresh.filter((entry) => entry.key.time <= second);
 	const accounted = prior.below + out.length;
