@@ -602,3 +602,18 @@ describe("Oldest first, a poll budget of 2 calls: a list of one second emits, th
     ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
+
+describe('Newest first, a poll budget of 2 calls: a list new since activation whose oldest page holds only a contact without an id', () => {
+	// Shrunk from seed 1, order desc, ties none (unreadable contacts and 403s).
+	it('the contacts above it come out', async () => {
+		const account = new Account('desc', [0, 0]);
+		const list = account.lists[1];
+		const afterActivation = () => {
+			list.addUnreadable('no id');
+			list.add(8);
+		};
+		// None ever did: with no cursor yet the walk went to the bottom page, found nothing to emit on it, and spent the
+		// budget there every poll without reading the page above it.
+		expect(await emitted(account, 1, { polls: 4, maxCalls: 2, afterActivation })).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+	});
+});

@@ -60,8 +60,11 @@ export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor
 			page++;
 		}
 		// Null dates sort last: a bottom page of undated contacts alone holds no boundary, the lowest
-		// page with a dated contact does (else a new list would give nothing, ever).
-		if (window.entries.length + window.idless.length > 0 || window.page <= 1 || window.page > window.pagesCount) return window;
+		// page with a dated contact does (else a new list would give nothing, ever). With no cursor
+		// yet, nor does a bottom page of contacts without a usable id alone: nothing on it comes out,
+		// and a walk starting there at a budget of 2 calls would never read the page above it.
+		const placeable = window.entries.length + (cursor.last === null ? 0 : window.idless.length);
+		if (placeable > 0 || window.page <= 1 || window.page > window.pagesCount) return window;
 		const above = await reader.read(window.page - 1);
 		// Unless the list moved between the two reads: contacts below the page above may then be new; walk down again (a few rounds).
 		if (reachesBack(above, cursor, 'desc') || above.total === window.total || rounds >= 2) return above;
