@@ -352,8 +352,8 @@ describe.each(CASES)('random histories, API order %s at the start, contacts of o
  * twice in the shrunk counterexamples): oldest first, a late addition between the reads of a
  * poll pushes a contact over the break between two pages read from the end backwards (it is
  * not late itself: no count finds it); a count taken from a page read before late contacts
- * arrived in the same poll takes them for found (docs/trigger-design.md). Like the runs below,
- * they are expected to fail; one that passes fails here, to be made plain.
+ * arrived in the same poll takes them for found (docs/trigger-design.md). They are expected
+ * to fail; one that passes fails here, to be made plain.
  */
 describe.each(CASES.filter(([, ties]) => ties !== 'unstable'))('random histories with late imports and no deletions, API order %s at the start, contacts of one second: %s', (order, ties) => {
 	it.failing(`still misses some late-imported contacts (3000 runs, seed ${SEED})`, async () => await check(order, ties, false, { runs: 3000, late: true, expected: true }), 180_000);
