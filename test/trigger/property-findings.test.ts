@@ -455,3 +455,26 @@ describe('Newest first, a poll budget of 2 calls: a list new since activation wh
 		expect(await emitted(account, 1, { polls: 4, maxCalls: 2, afterActivation })).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
 	});
 });
+
+describe('Oldest first, pages capped at 3, a poll budget of 2 calls: the API turns newest first, and the list shrinks to one contact then grows within one poll', () => {
+	// Shrunk from seed 3, order asc, ties none (unreadable contacts and 403s); no unreadable contact in it.
+	it('the contact just above the cursor comes out', async () => {
+		const account = new Account('asc', [0, 4], 3);
+		const list = account.lists[1];
+		const afterActivation = () => {
+			list.order = 'desc';
+			list.remove(1);
+			// The poll's first page shows contact 4 alone (no order to read), then seven contacts arrive.
+			account.between = {
+				2: () => {
+					list.remove(2);
+					list.remove(3);
+				},
+				4: () => list.add(7),
+			};
+		};
+		// Contact 5 was lost: the order was taken as oldest first from the page of one contact, the pages read after it
+		// (newest first) were walked oldest first, and page 1 (11, 10, 9) stood for the oldest end.
+		expect(await emitted(account, 1, { polls: 3, maxCalls: 2, every: 3_600_000, afterActivation })).toEqual([5, 6, 7, 8, 9, 10, 11]);
+	});
+});

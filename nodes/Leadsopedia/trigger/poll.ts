@@ -60,7 +60,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 		return { poll: { ...poll, unreadable: reader.unreadable }, grewBeneath: sealed && grewBeneath(sealed, reader) };
 	}
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	if (order === 'unknown') return { poll: { contacts: [], cursor: sealed ?? cursor, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } };
+	const unsure = () => ({ poll: { contacts: [], cursor: sealed ?? cursor, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } });
+	if (order === 'unknown') return unsure();
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -68,6 +69,9 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 			? await boundaryOldestFirst(reader, cursor, first, limits)
 			: await boundaryNewestFirst(reader, cursor, first, limits);
 	const chain = await joinedChain(reader, boundary, order, limits);
+	// A page of this poll in the other order: the order was taken from a page that could not tell
+	// (one contact) and the API's changed meanwhile. Walked in the wrong order, the boundary lies.
+	if (reader.windows.some((window) => window.order !== undefined && window.order !== order)) return unsure();
 	const fresh = freshEntries(chain, cursor);
 	const top = chain[chain.length - 1];
 	const upToDate = atNewestEnd(top, order);
