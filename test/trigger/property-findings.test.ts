@@ -478,3 +478,43 @@ describe('Oldest first, pages capped at 3, a poll budget of 2 calls: the API tur
 		expect(await emitted(account, 1, { polls: 3, maxCalls: 2, every: 3_600_000, afterActivation })).toEqual([5, 6, 7, 8, 9, 10, 11]);
 	});
 });
+
+describe('Newest first, pages capped at 3, a poll budget of 2 calls: a list new since activation gets a contact, then two without a usable id above it, while another list takes the poll', () => {
+	// Shrunk from seed 3, order desc, ties stable (unreadable contacts and 403s).
+	it('the contact below them comes out', async () => {
+		const account = new Account('desc', [0, 0], 3);
+		const [other, list] = account.lists;
+		const afterActivation = () => {
+			other.add(1);
+			other.add(6, true);
+			// List 0 is read; list 1, empty in /mylists, gets its contacts between that read's calls.
+			account.between = { 2: () => list.add(1), 3: () => list.addUnreadable('no id'), 4: () => list.addUnreadable('text id') };
+		};
+		let poll = 0;
+		const beforePoll = () => {
+			if (++poll === 2) list.addUnreadable('text id');
+		};
+		// It never did: page 1 held the two text ids and the contact without an id, page 2 contact 1 alone; the order was read from
+		// placed contacts only (order.ts: unknown, every poll), and a page 1 without one was taken for the boundary (boundary.ts).
+		expect(await emitted(account, 1, { polls: 6, maxCalls: 2, afterActivation, beforePoll })).toEqual([1]);
+	});
+});
+
+describe.each(['asc', 'desc'] as const)('Order %s, pages capped at 3, a poll budget of 2 calls: contacts without a usable id at the newest end, above the only contacts with one', (order) => {
+	// The class of the case above: a newest page of such contacts alone left the order unknown, or was taken for the boundary.
+	it.each([
+		[0, 2],
+		[0, 3],
+		[1, 3],
+		[1, 4],
+		[2, 6],
+	])('%i contacts at activation, then one added and %i without a usable id: it comes out', async (initial, run) => {
+		const account = new Account(order, [initial, 0], 3);
+		const list = account.lists[0];
+		const afterActivation = () => {
+			list.add(1);
+			for (let index = 0; index < run; index++) list.addUnreadable(index % 2 === 0 ? 'text id' : 'no id');
+		};
+		expect(await emitted(account, 0, { polls: 4, maxCalls: 2, afterActivation })).toEqual([initial + 1]);
+	});
+});

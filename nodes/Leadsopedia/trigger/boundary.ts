@@ -46,7 +46,8 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
  * the oldest new contacts go out first and the rest follow in the next polls.
  */
 export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits): Promise<Window> {
-	if (reachesBack(first, cursor, 'desc') || first.entries.length === 0) return first;
+	// A page 1 of contacts without a usable id alone is no boundary: placeable contacts below it may be new.
+	if (reachesBack(first, cursor, 'desc') || (first.entries.length === 0 && first.idless.length === 0)) return first;
 	const expected = cursor.last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
 	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
 	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.

@@ -28,8 +28,11 @@ export function keyOf(contact: IDataObject): ContactKey | undefined {
 	return { time, id, date: String(contact.date_added) };
 }
 
+/** A contact's date_added in epoch ms, NaN when unusable; one without a usable id still sorts by it among the others. */
+export const timeOf = (contact: IDataObject): number => epochMs(contact.date_added);
+
 /** Whether a contact's date_added is readable (a contact with it but no usable id still sorts among the dated ones). */
-export const isDated = (contact: IDataObject): boolean => Number.isFinite(epochMs(contact.date_added));
+export const isDated = (contact: IDataObject): boolean => Number.isFinite(timeOf(contact));
 
 /** Negative when `a` was added before `b`. */
 export function compareKeys(a: Pick<ContactKey, 'time' | 'id'>, b: Pick<ContactKey, 'time' | 'id'>): number {
@@ -40,7 +43,7 @@ export function compareKeys(a: Pick<ContactKey, 'time' | 'id'>, b: Pick<ContactK
  * The order a page is in by date_added alone: contacts of one second may come in any order of
  * ids. Undefined when the page cannot tell (fewer than two distinct dates).
  */
-export function orderOfKeys(keys: readonly ContactKey[]): Order | 'unsorted' | undefined {
+export function orderOfKeys(keys: readonly Pick<ContactKey, 'time'>[]): Order | 'unsorted' | undefined {
 	if (keys.length < 2) return undefined;
 	const span = keys[keys.length - 1].time - keys[0].time;
 	if (span === 0) return keys.every((key) => key.time === keys[0].time) ? undefined : 'unsorted';

@@ -1,5 +1,5 @@
 import type { Order } from './keys';
-import { oldest, type PageReader, type Window } from './pages';
+import type { PageReader, Window } from './pages';
 
 /**
  * The order of the list, from a page with two distinct dates: the API may change it between
@@ -32,8 +32,8 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 	if (readableEnd.order) return readableEnd.order;
 	// Page 1 holds every contact with a date: any order reads them whole.
 	if (readableEnd.entries.length === 0 && readableEnd.page === start.page + 1 && readableEnd.page <= readableEnd.pagesCount && start.page === 1) return assumed;
-	const firstTime = oldest(start)?.key.time;
-	const lastTime = oldest(readableEnd)?.key.time;
+	const firstTime = start.earliest;
+	const lastTime = readableEnd.earliest;
 	// The list kept changing under the reads: no order is sure, and a wrong one would lose contacts.
 	if (end.page !== end.pagesCount || firstTime === undefined || lastTime === undefined) return acrossPages(reader.windows) ?? 'unknown';
 	// Page 1 and the last page, even read at different moments: a contact added in between is
@@ -44,7 +44,7 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 }
 
 /** A page's oldest date, a page of contacts without a usable date alone sorting before every date. */
-const oldestTime = (window: Window): number | undefined => oldest(window)?.key.time ?? (window.undated > 0 ? -Infinity : undefined);
+const oldestTime = (window: Window): number | undefined => window.earliest ?? (window.undated > 0 ? -Infinity : undefined);
 
 /**
  * The order pages of one second each show between them: a lower page of an earlier second (or

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isWholeSecond, type ListCursor } from './cursor';
-import { compareKeys, isDated, keyOf, orderOfKeys, type ContactKey, type Order } from './keys';
+import { compareKeys, isDated, keyOf, orderOfKeys, timeOf, type ContactKey, type Order } from './keys';
 
 /** One page of GET /contacts as the API answered it. */
 export interface ContactPage {
@@ -45,6 +45,8 @@ export interface Window {
 	idless: number[];
 	/** How many of its contacts have no usable date_added: they sort at the list's oldest end (MySQL sorts NULL so). */
 	undated: number;
+	/** Its earliest usable date_added, a contact without a usable id counting too. */
+	earliest?: number;
 }
 
 export const newest = (window: Window): Entry | undefined => window.entries[window.entries.length - 1];
@@ -142,7 +144,10 @@ export class PageReader {
 			else this.unreadable.push(contact);
 			if (!key && isDated(contact)) idless.push(position);
 		});
-		const order = orderOfKeys(entries.map((entry) => entry.key)) ?? orderOfUndated(answer.items);
+		// Contacts with a date but no usable id sort by it among the others: their dates tell the order too
+		// (a page of them alone above one date would leave the order unknown, and a list, on every poll).
+		const times = answer.items.map(timeOf).filter(Number.isFinite);
+		const order = orderOfKeys(times.map((time) => ({ time }))) ?? orderOfUndated(answer.items);
 		if (order === 'unsorted') {
 			throw this.source.malformed(
 				'Leadsopedia answered with contacts not ordered by date_added',
@@ -152,7 +157,8 @@ export class PageReader {
 		// Within a page, contacts of one second may come in any order of ids: sort them as a set.
 		entries.sort((a, b) => compareKeys(a.key, b.key));
 		const undated = answer.items.filter((contact) => !isDated(contact)).length;
-		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, count: answer.items.length, order, idless, undated };
+		const earliest = times.length > 0 ? Math.min(...times) : undefined;
+		return { page, seq: this.calls, total: answer.total, pagesCount: Math.ceil(answer.total / size), entries, count: answer.items.length, order, idless, undated, earliest };
 	}
 
 	/**
