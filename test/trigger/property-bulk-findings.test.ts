@@ -106,6 +106,8 @@ describe('A one-second list at activation whose newest contact is not at its sec
 		['desc', 'interleaved', 4_100, 823, 4],
 		['asc', 'descending', 30_000, 823, 12],
 		['asc', 'interleaved', 30_000, 5, 12],
+		// Its order unknown at activation (one second throughout), the hint is taken newest first: read oldest first, from the other end.
+		['asc', 'ascending', 19_368, 613, 5],
 	])('order %s, ties by %s id, %i contacts, then %i in a new second, at a budget of %i calls: every one of them comes out', async (order, tieIds, size, added, budget) => {
 		const list = new FakeList(order);
 		list.tieIds = tieIds;
