@@ -1,7 +1,7 @@
 import { MAX_PAGE_SIZE } from '../../nodes/Leadsopedia/shared/pagination';
 import { recordPositions } from '../../nodes/Leadsopedia/trigger/activate';
 import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch';
-import { FakeList, type ApiOrder } from './fake-api';
+import { FakeList, type ApiOrder, type TieIds } from './fake-api';
 
 /**
  * Histories the bulk randomized test (property-bulk.test.ts) found, shrunk and written out:
@@ -77,16 +77,45 @@ describe.each<ApiOrder>(['desc', 'asc'])('A 30,000-contact one-second import aft
 
 describe('Newest first, a poll budget of 2 calls, a one-second import over 3 pages below the new contacts', () => {
 	// Shrunk from seed 20260415, order desc.
-	it.failing('the 823 contacts imported after it come out', async () => {
+	it('the 823 contacts imported after it come out', async () => {
 		const list = new FakeList('desc');
 		// 1,179 contacts of one second at activation; 823 more in a new second: pages 1 to 3 of 1,000.
 		list.add(1_179, true);
 		const { emitted } = await history([list], 2, [1, 2, 3, 4, 5, 6], (poll) => {
 			if (poll === 1) imported(list, 823);
 		});
-		// Today none ever does: every poll reads page 1 and the boundary, page 3 (all of the cursor's second,
-		// nothing new), within its budget, and page 2, which joins them, never.
+		// None ever did: the cursor's hint was the position of its newest contact (id 1,179, last of its second
+		// in the API's order of ties), so every poll read page 1 and the boundary, page 3 (all of the cursor's
+		// second, nothing new), within its budget, and page 2, which joins them, never.
 		expect(emitted).toHaveLength(823);
+	});
+});
+
+describe('A one-second list at activation whose newest contact is not at its second\'s edge nearest the newest end', () => {
+	// The family of the case above, from a sweep of sizes, additions, budgets, orders and tie orders (each of
+	// these emitted nothing, ever, at the budget every poll): the hint must stand at the edge of the old contacts
+	// nearest the newest end, wherever the newest of them sits in its second; sealed (3 pages or more) or not.
+	// The 30,000 row is the common case: a CSV import, newest first, ties in the order rows were inserted.
+	it.each<[ApiOrder, TieIds, number, number, number]>([
+		['desc', 'ascending', 1_179, 823, 3],
+		['desc', 'ascending', 2_500, 5, 2],
+		['desc', 'ascending', 2_500, 823, 4],
+		['desc', 'ascending', 4_100, 5, 3],
+		['desc', 'ascending', 30_000, 5, 24],
+		['desc', 'interleaved', 4_100, 5, 2],
+		['desc', 'interleaved', 4_100, 823, 4],
+		['asc', 'descending', 30_000, 823, 12],
+		['asc', 'interleaved', 30_000, 5, 12],
+		// Its order unknown at activation (one second throughout), the hint is taken newest first: read oldest first, from the other end.
+		['asc', 'ascending', 19_368, 613, 5],
+	])('order %s, ties by %s id, %i contacts, then %i in a new second, at a budget of %i calls: every one of them comes out', async (order, tieIds, size, added, budget) => {
+		const list = new FakeList(order);
+		list.tieIds = tieIds;
+		list.add(size, true);
+		const { emitted } = await history([list], budget, [1, 2, 3, 4, 5, 6, 7, 8], (poll) => {
+			if (poll === 1) imported(list, added);
+		});
+		expect(emitted).toHaveLength(added);
 	});
 });
 

@@ -5,9 +5,13 @@ import { reachesBack, type PageReader, type Window } from './pages';
 
 /** Where a poll's walk finds the boundary: the page holding the contacts up to the cursor, in either order. */
 
-/** The hinted position of the boundary in `order` (the hint may have been taken in the other order). */
+/**
+ * The hinted position of the boundary in `order`. The hint may have been taken in the other
+ * order; one taken before the order was known, newest first, as activation assumes it then
+ * (newest-contact.ts).
+ */
 export function hintIn(order: Order, cursor: ListCursor): number {
-	return cursor.order === undefined || cursor.order === order ? cursor.at : cursor.total - 1 - cursor.at;
+	return (cursor.order ?? 'desc') === order ? cursor.at : cursor.total - 1 - cursor.at;
 }
 
 /**

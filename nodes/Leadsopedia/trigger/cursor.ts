@@ -11,7 +11,7 @@ import { isListWatch, type ListWatches } from './list-watch';
 export interface ListCursor {
 	/** The newest contact already emitted (or recorded at activation); null: every contact is new. */
 	last: ContactKey | null;
-	/** Position, in the API's order, of the newest contact not newer than `last`, when last seen; -1 if none. */
+	/** Position, in the API's order, of the contact not newer than `last` nearest the list's newest end, when last seen; -1 if none. */
 	at: number;
 	/** The list's total when `at` was seen. */
 	total: number;

@@ -3,6 +3,7 @@ import { WHOLE_SECOND, type ListCursor } from './cursor';
 import { compareKeys } from './keys';
 import { firstCount } from './late-dated';
 import type { PollLimits } from './list-poll';
+import { oldEdge } from './next-cursor';
 import { orderOf } from './order';
 import { newest, PageReader, type ContactSource } from './pages';
 import { sealIfLarge } from './sealed-second';
@@ -33,7 +34,9 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 	if (!secondGoesOn()) {
 		// Counted from here on: an import dated before this contact and committed later comes out (late-dated.ts).
 		const late = firstCount(reader.windows, top.key.time, order, reader);
-		const cursor: ListCursor = { last: top.key, at: top.position, total: window.total, ...known, ...(late ? { late } : {}) };
+		// Where the next walk starts: the edge of the newest second nearest the newest end, wherever the newest contact sits in it.
+		const at = oldEdge(reader.windows, { last: top.key }, order)?.position ?? top.position;
+		const cursor: ListCursor = { last: top.key, at, total: window.total, ...known, ...(late ? { late } : {}) };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
 		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
 	}

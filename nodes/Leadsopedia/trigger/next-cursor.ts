@@ -1,4 +1,4 @@
-import { isWholeSecond, type ListCursor, type Tied } from './cursor';
+import { isNew, type ListCursor, type Tied } from './cursor';
 import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
 import { atNewestEnd, idlessAtEnd, type Entry, type Window } from './pages';
@@ -23,7 +23,7 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 		const edge = second.reduce((nearest, entry) => (order === 'desc' ? Math.min(nearest, entry.position) : Math.max(nearest, entry.position)), newestFresh.position);
 		return { last: maxKey(cursor, newestFresh.key), at: edge, total: newestFresh.total, order, tied: tiedAfter(cursor, fresh) };
 	}
-	const seen = isWholeSecond(cursor) ? newestEdge(chain, cursor, order) : lastSeen(chain, cursor.last);
+	const seen = oldEdge(chain, cursor, order);
 	const top = chain[chain.length - 1];
 	if (seen && cursor.tied && order === 'desc' && top.page > 1) {
 		// Contacts of the cursor's second not out yet lie above this chain: the next walk starts at the top.
@@ -42,27 +42,22 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 	return chain[0].total === 0 ? { ...cursor, at: -1, total: 0, order } : cursor;
 }
 
-/** Every contact of the cursor's second old: the one of them, or older, nearest the list's newest end. */
-function newestEdge(chain: readonly Window[], cursor: ListCursor, order: Order): Entry | undefined {
-	const second = cursor.last?.time ?? -Infinity;
+/**
+ * Where the cursor stands now: of the contacts the chain shows it has emitted (or recorded), the
+ * one nearest the list's newest end. (Not the position of `last`: contacts of one second come in
+ * any order of ids, and `last` may sit at the far end of its second, below pages of it.)
+ */
+export function oldEdge(windows: readonly Window[], cursor: Pick<ListCursor, 'last' | 'tied' | 'ahead'>, order: Order): Entry | undefined {
+	const second = cursor.last?.time;
+	if (second === undefined) return undefined;
 	let edge: Entry | undefined;
-	for (const window of chain) {
+	for (const window of windows) {
 		for (const entry of window.entries) {
-			if (entry.key.time <= second && (!edge || (order === 'desc' ? entry.position < edge.position : entry.position > edge.position))) edge = entry;
+			const old = entry.key.time <= second && !isNew(entry.key, cursor);
+			if (old && (!edge || (order === 'desc' ? entry.position < edge.position : entry.position > edge.position))) edge = entry;
 		}
 	}
 	return edge;
-}
-
-/** The newest contact of the chain not newer than `last`: where the cursor stands now. */
-function lastSeen(chain: readonly Window[], last: ContactKey | null): Entry | undefined {
-	let seen: Entry | undefined;
-	for (const window of chain) {
-		for (const entry of window.entries) {
-			if (last !== null && compareKeys(entry.key, last) <= 0 && (!seen || compareKeys(entry.key, seen.key) > 0)) seen = entry;
-		}
-	}
-	return seen;
 }
 
 /** The later of the cursor's key and `key`. */
