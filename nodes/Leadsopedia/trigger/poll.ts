@@ -117,8 +117,9 @@ async function lateContacts(
 	const missing = counted - accounted;
 	// Those that came out above `high` are not searched for again.
 	const known = withIds(prior.found, out.map((entry) => entry.key.id).filter((id) => id > prior.high));
-	// A search goes on where it stopped, unless more are missing since: those may lie above where it stopped.
-	const from = prior.search && missing <= prior.search.missing ? prior.search.fromOldest : undefined;
+	// A search goes on where it stopped, unless more are missing since (those may lie above where it stopped) or the API
+	// answers in the other order now (contacts of one second may then come in another order: some passed may lie below).
+	const from = prior.search && missing <= prior.search.missing && before.order === order ? prior.search.fromOldest : undefined;
 	// Searched in the pages read even when none is missing (free): a page read after the one that counted may show one.
 	const { found, search } = await searchBelow(reader, chain[0], order, { second, high: prior.high, found: known }, missing, limits, from);
 	const below = accounted + found.length;
