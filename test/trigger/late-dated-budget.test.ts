@@ -129,6 +129,27 @@ describe.each<ApiOrder>(['desc', 'asc'])('Late imports, pages of 4, 2 calls a po
 		expect(sorted(ids)).toEqual(Array.from({ length: 19 }, (_, index) => index + 3));
 	});
 
+	it('late contacts added while a poll reads, one of them found by a search for an earlier one: every one comes out, within the hours of its search', async () => {
+		// Shrunk from seed 20260415, order desc, ties stable (late-import runs). Contact 23 was taken for the missing 11,
+		// as the count came from page 1, read before 22 and 23 arrived; the count's largest id then passed 11 and 22. And
+		// once the list's total stood still, Watch All Lists left the search standing until the list's daily check.
+		const list = new FakeList(order);
+		list.add(2);
+		const ids = await emitted(list, [
+			(between) => {
+				late(list, 1, 2);
+				list.add(4);
+				late(list, 1, 3);
+				between[3] = () => list.add(10);
+			},
+			(between) => {
+				between[3] = () => late(list, 1, 2);
+				between[4] = () => list.add(6);
+			},
+		]);
+		expect(sorted(ids)).toEqual(Array.from({ length: 27 }, (_, index) => index + 3));
+	});
+
 	it('pages capped at 3 with the limit echoed, the cursor inside a second it has not read whole: late contacts are not hidden by the contacts of that second already out', async () => {
 		const list = new FakeList(order);
 		list.pageCap = 3;

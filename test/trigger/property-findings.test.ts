@@ -518,3 +518,61 @@ describe.each(['asc', 'desc'] as const)('Order %s, pages capped at 3, a poll bud
 		expect(await emitted(account, 0, { polls: 4, maxCalls: 2, afterActivation })).toEqual([initial + 1]);
 	});
 });
+
+describe('Late imports (contacts dated in the second of the list\'s first contact, committed later), shrunk from the late-import runs', () => {
+	/** Adds `count` contacts dated in the second of the list's first contact. */
+	const late = (list: FakeList, count: number) => {
+		const time = Date.parse(list.contacts[0].date_added as string);
+		for (let index = 0; index < count; index++) list.addDated(time);
+	};
+	/** `changes[n]` sets what lands between the page requests of poll n + 1. */
+	const polls = (account: Account, changes: Record<number, () => void>[]) => {
+		let poll = 0;
+		return () => {
+			account.between = changes[poll++] ?? {};
+		};
+	};
+
+	// Seed 20260415, order desc, ties stable, a poll budget of 2 calls.
+	it('newest first, then the API answers oldest first while a search for them goes on: each comes out', async () => {
+		const account = new Account('desc', [2, 0]);
+		const list = account.lists[0];
+		const beforePoll = polls(account, [
+			{ 2: () => (late(list, 1), list.add(2)) },
+			{ 2: () => (late(list, 6), list.add(1), late(list, 1)) },
+			{ 2: () => (list.order = 'asc') },
+		]);
+		// Contact 14 was lost: the search went on from where it stopped newest first, and oldest first the contacts of
+		// that second come in another order: 14 lay among those the search had passed.
+		const ids = await emitted(account, 0, { polls: 8, maxCalls: 2, afterActivation: () => list.add(1), beforePoll });
+		expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+	});
+
+	// Seed 20260415, order desc (turned oldest first after activation), ties none, a poll budget of 8 calls.
+	it('oldest first, late contacts added between the page requests of a poll, on a page it read before: they come out', async () => {
+		const account = new Account('desc', [9, 0]);
+		const list = account.lists[0];
+		const afterActivation = () => {
+			late(list, 4);
+			list.order = 'asc';
+		};
+		const beforePoll = polls(account, [{ 2: () => late(list, 1), 4: () => late(list, 7) }]);
+		// Contacts 15 and 16 were lost: the search below the cursor took the page it had read before they arrived for
+		// what that page holds now, and the count, short by them, was closed.
+		const ids = await emitted(account, 0, { polls: 6, maxCalls: 8, afterActivation, beforePoll });
+		expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
+	});
+
+	// Seed 2, order asc, ties stable, a poll budget of 5 calls.
+	it('oldest first, pages capped at 3 with the limit of 4 echoed, page 2 read first: the late contact comes out', async () => {
+		const account = new Account('asc', [5, 0], 3);
+		account.echoed = true;
+		const list = account.lists[0];
+		const beforePoll = polls(account, [{}, { 2: () => late(list, 1) }]);
+		// Contact 7 was lost: page 2 (contacts 4 to 6 of 6) was placed at size 4, one place too far: the count below
+		// the cursor came out at 7 with 6 contacts, so the late one made it right. Its 3 contacts past the total at size 4
+		// tell the size as well as a short page that is not the last.
+		const ids = await emitted(account, 0, { polls: 5, maxCalls: 5, afterActivation: () => list.add(1), beforePoll });
+		expect(ids).toEqual([6, 7]);
+	});
+});

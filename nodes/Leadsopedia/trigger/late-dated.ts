@@ -105,7 +105,8 @@ export async function searchBelow(
 		const total = reader.windows[reader.windows.length - 1]?.total ?? boundary.total;
 		const page = reader.pageOf(order === 'desc' ? total - 1 - next : next);
 		const known = reader.latest(page);
-		const window = known && covers(known, next) ? known : await reader.read(page);
+		// A page read before the list last changed in this poll may not show what a late addition put there since.
+		const window = known && known.total === total && covers(known, next) ? known : await reader.read(page);
 		if (window !== known) {
 			take(window);
 			read++;

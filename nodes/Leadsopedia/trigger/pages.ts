@@ -164,16 +164,19 @@ export class PageReader {
 	/**
 	 * The API may page by less than the limit asked for (a cap), and its envelope may only echo
 	 * the limit asked. A smaller stated limit says so; so does a short page that is not the
-	 * list's last, or a pagesCount that needs more pages than the total over the size.
+	 * list's last, a pagesCount that needs more pages than the total over the size, or a page
+	 * that would end past the total at the size (the list's last page, at a smaller size).
 	 */
 	private learnSize(page: number, answer: ContactPage): void {
 		if (answer.pageLimit !== undefined && answer.pageLimit < this.size) this.size = answer.pageLimit;
 		const count = answer.items.length;
 		const notLast = (page - 1) * this.size + count < answer.total;
+		const pastTotal = (page - 1) * this.size + count > answer.total;
 		const morePages = answer.pagesCount !== undefined && answer.pagesCount > Math.ceil(answer.total / this.size);
-		if (count > 0 && count < this.size && (notLast || morePages)) {
+		if (count > 0 && count < this.size && (notLast || morePages || pastTotal)) {
 			// The short last page of the API's count holds what the pages before it left: they hold the size.
-			const lastPage = morePages && !notLast && page === answer.pagesCount && page > 1 && (answer.total - count) % (page - 1) === 0;
+			const last = pastTotal || (morePages && !notLast && page === answer.pagesCount);
+			const lastPage = last && page > 1 && (answer.total - count) % (page - 1) === 0;
 			this.size = lastPage ? (answer.total - count) / (page - 1) : count;
 		}
 	}

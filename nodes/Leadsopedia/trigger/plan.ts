@@ -16,13 +16,15 @@ const VERIFY_SLACK_MS = 10 * 60_000;
 export const checkDue = (now: number, checked: number): boolean => now - checked >= VERIFY_EVERY_MS - VERIFY_SLACK_MS;
 
 /** Why a list is read this poll; undefined when it can be passed over without a call. */
-export type ReadReason = 'changed' | 'record' | 'due';
+export type ReadReason = 'changed' | 'record' | 'search' | 'due';
 
 export function reasonToRead(list: WatchedList, cursor: ListCursor | undefined, watch: ListWatch | undefined, now: number): ReadReason | undefined {
 	// Empty when last read and still empty: anything added meanwhile was deleted again before any poll could see it.
 	if (list.total === 0 && (cursor?.total ?? 0) === 0) return undefined;
 	if (!cursor || list.total === undefined || watch?.listed !== list.total) return 'changed';
 	if (watch.pending) return 'record';
+	// A search for late-dated contacts left for the next poll goes on (late-dated.ts): its total may not change again.
+	if (cursor.late?.search) return 'search';
 	return checkDue(now, watch.checked ?? 0) ? 'due' : undefined;
 }
 

@@ -117,13 +117,16 @@ async function lateContacts(
 	const missing = counted - accounted;
 	// Those that came out above `high` are not searched for again.
 	const known = withIds(prior.found, out.map((entry) => entry.key.id).filter((id) => id > prior.high));
-	// A search goes on where it stopped, unless more are missing since: those may lie above where it stopped.
-	const from = prior.search && missing <= prior.search.missing ? prior.search.fromOldest : undefined;
+	// A search goes on where it stopped, unless more are missing since (those may lie above where it stopped) or the API
+	// answers in the other order now (contacts of one second may then come in another order: some passed may lie below).
+	const from = prior.search && missing <= prior.search.missing && before.order === order ? prior.search.fromOldest : undefined;
 	// Searched in the pages read even when none is missing (free): a page read after the one that counted may show one.
 	const { found, search } = await searchBelow(reader, chain[0], order, { second, high: prior.high, found: known }, missing, limits, from);
 	const below = accounted + found.length;
-	// A count short by old contacts of the cursor's second may hide missing ones: nothing is taken as found but what came out.
-	if (search || !exact) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: counted - below, fromOldest: search.fromOldest } } : {}) }, found) };
+	// A count short by old contacts of the cursor's second may hide missing ones, and one read before the list changed
+	// in this poll may miss late contacts its search then finds in their place: nothing is taken as found but what came out.
+	const changed = reader.windows.some((window) => window.total !== chain[0].total);
+	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: counted - below, fromOldest: search.fromOldest } } : {}) }, found) };
 	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
 	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, chain, { second, below, high: prior.high, found: known }) } };
 }
