@@ -54,8 +54,9 @@ export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor
 	if (reachesBack(first, cursor, 'desc') || (first.entries.length === 0 && first.idless.length === 0)) return first;
 	const expected = cursor.last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
 	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
-	// Within the budget, but always down from the page of the oldest new contact, which may lie above the boundary's.
-	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - limits.maxCalls + 2));
+	// Within the budget left (pages read to learn the order count), but always down from the page of the oldest new
+	// contact, which may lie above the boundary's.
+	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - (limits.maxCalls - reader.calls) + 1));
 	let window = first;
 	for (let rounds = 0; ; rounds++) {
 		while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount) {
