@@ -3,7 +3,7 @@ import type { ListCursor } from './cursor';
 import { hasId, maxId, withIds } from './ids';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
-import { atNewestEnd, type Entry, type PageReader, type Window } from './pages';
+import { atNewestEnd, nearerNewestEnd, type Entry, type PageReader, type Window } from './pages';
 
 // Contacts dated before the cursor's second that arrived after it (a late import): below-count.ts says how they are found.
 
@@ -24,7 +24,7 @@ export function countUpTo(chain: readonly Window[], second: number, order: Order
 	const latest = atOrBelow.reduce((time, { entry }) => Math.max(time, entry.key.time), -Infinity);
 	const edge = atOrBelow
 		.filter(({ entry }) => entry.key.time === latest)
-		.reduce((best, item) => ((order === 'desc' ? item.entry.position < best.entry.position : item.entry.position > best.entry.position) ? item : best));
+		.reduce((best, item) => (nearerNewestEnd(item.entry.position, best.entry.position, order) ? item : best));
 	const exact = atOrBelow.length < entries.length || atNewestEnd(edge.window, order);
 	if (!exact && latest !== second) return undefined;
 	return { count: order === 'desc' ? edge.window.total - edge.entry.position : edge.entry.position + 1, exact };

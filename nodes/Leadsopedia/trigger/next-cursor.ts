@@ -1,7 +1,7 @@
 import { isNew, type ListCursor, type Tied } from './cursor';
 import { withIds, type IdSet } from './ids';
 import { compareKeys, type ContactKey, type Order } from './keys';
-import { atNewestEnd, idlessAtEnd, type Entry, type Window } from './pages';
+import { atNewestEnd, idlessAtEnd, nearerNewestEnd, type Entry, type Window } from './pages';
 
 /** The contacts of the newest second emitted, added to what the cursor knew of that second. */
 export function tiedAfter(cursor: ListCursor, emitted: readonly Entry[]): Tied {
@@ -20,7 +20,7 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 	if (newestFresh) {
 		// The rest of the newest second lies towards the newest contacts: the next walk starts from there.
 		const second = fresh.filter((entry) => entry.key.time === newestFresh.key.time);
-		const edge = second.reduce((nearest, entry) => (order === 'desc' ? Math.min(nearest, entry.position) : Math.max(nearest, entry.position)), newestFresh.position);
+		const edge = second.reduce((nearest, entry) => (nearerNewestEnd(entry.position, nearest, order) ? entry.position : nearest), newestFresh.position);
 		return { last: maxKey(cursor, newestFresh.key), at: edge, total: newestFresh.total, order, tied: tiedAfter(cursor, fresh) };
 	}
 	const seen = oldEdge(chain, cursor, order);
@@ -54,7 +54,7 @@ export function oldEdge(windows: readonly Window[], cursor: Pick<ListCursor, 'la
 	for (const window of windows) {
 		for (const entry of window.entries) {
 			const old = entry.key.time <= second && !isNew(entry.key, cursor);
-			if (old && (!edge || (order === 'desc' ? entry.position < edge.position : entry.position > edge.position))) edge = entry;
+			if (old && (!edge || nearerNewestEnd(entry.position, edge.position, order))) edge = entry;
 		}
 	}
 	return edge;

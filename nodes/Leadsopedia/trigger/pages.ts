@@ -54,6 +54,9 @@ export const newest = (window: Window): Entry | undefined => window.entries[wind
 /** Whether a page is the list's newest end (page 1 newest first, the last page oldest first). */
 export const atNewestEnd = (window: Window, order: Order): boolean => (order === 'desc' ? window.page <= 1 : window.page >= window.pagesCount);
 
+/** Whether position `a` lies nearer the list's newest end than position `b`. */
+export const nearerNewestEnd = (a: number, b: number, order: Order): boolean => (order === 'desc' ? a < b : a > b);
+
 /** Whether a page is the list's oldest end. */
 export const atOldestEnd = (window: Window, order: Order): boolean => (order === 'asc' ? window.page <= 1 : window.page >= window.pagesCount);
 export const oldest = (window: Window): Entry | undefined => window.entries[0];
