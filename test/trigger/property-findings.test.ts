@@ -575,4 +575,17 @@ describe('Late imports (contacts dated in the second of the list\'s first contac
 		const ids = await emitted(account, 0, { polls: 5, maxCalls: 5, afterActivation: () => list.add(1), beforePoll });
 		expect(ids).toEqual([6, 7]);
 	});
+
+	// Seed 8, order desc, ties none, a poll budget of 2 calls.
+	it('a list empty at activation, late contacts added while its first walk reads it, on a page it read before: they come out', async () => {
+		const account = new Account('desc', [0, 0]);
+		const list = account.lists[0];
+		// 3 contacts dated in the second of the list's second contact.
+		const lateInSecond = () => [0, 1, 2].forEach(() => list.addDated(Date.parse(list.contacts[1].date_added as string)));
+		const beforePoll = polls(account, [{ 3: () => late(list, 4), 4: () => (lateInSecond(), list.add(2)) }]);
+		// Contacts 10 and 11 were lost: they landed among the contacts the first walk had read, and its count (the first
+		// of the list) took them for contacts there before, by the largest id it read (12, added with them).
+		const ids = await emitted(account, 0, { polls: 6, maxCalls: 2, every: 3_600_000, afterActivation: () => list.add(5), beforePoll });
+		expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+	});
 });

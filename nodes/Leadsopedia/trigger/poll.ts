@@ -106,7 +106,8 @@ async function lateContacts(
 	after: ListCursor,
 	limits: PollLimits,
 ): Promise<{ found: Entry[]; late?: BelowCount }> {
-	const prior = before.late;
+	// A list empty when recorded: every contact in it is new, none was there when counted.
+	const prior = before.late ?? (before.last === null ? { second: -Number.MAX_VALUE, below: 0, high: -Number.MAX_VALUE } : undefined);
 	const second = after.last?.time;
 	const shown = second === undefined ? undefined : countUpTo(chain, second, order);
 	if (second === undefined || shown === undefined) return { found: [], late: carried(prior, fresh, second) };
