@@ -2,15 +2,31 @@ import type { ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
 import { reachesBack, type PageReader, type Window } from './pages';
+import { sweeping } from './sweep';
 
 /** Where a poll's walk finds the boundary: the page holding the contacts up to the cursor, in either order. */
 
+/** Calls kept from the walk down to the boundary: one to check where the second swept begins (sweep.ts). */
+const kept = (cursor: ListCursor): number => (sweeping(cursor) ? 1 : 0);
+
 /**
- * The hinted position of the boundary in `order`. The hint may have been taken in the other
+ * A walk that goes on with a read spread over polls looks for its anchor on the page where it
+ * should stand and the next one towards the oldest end (`near`: the page to read next is one of
+ * them), and further only within the budget: not found, the walk stops and the read starts again
+ * from below the second next poll (sweep.ts), rather than reading the whole second down to the
+ * page below it.
+ */
+const withinSweep = (reader: PageReader, cursor: ListCursor, limits: PollLimits, near: boolean): boolean => !sweeping(cursor) || near || reader.calls < limits.maxCalls;
+
+/**
+ * The hinted position of the boundary in `order`: the anchor of a read of the cursor's second
+ * spread over polls (sweep.ts), else the cursor's hint. That may have been taken in the other
  * order; one taken before the order was known, newest first, as activation assumes it then
  * (newest-contact.ts).
  */
 export function hintIn(order: Order, cursor: ListCursor): number {
+	const anchor = cursor.swept?.fromOldest;
+	if (anchor !== undefined) return order === 'asc' ? anchor : cursor.total - 1 - anchor;
 	return (cursor.order ?? 'desc') === order ? cursor.at : cursor.total - 1 - cursor.at;
 }
 
@@ -26,8 +42,9 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
 		// The list shrank below the hint: start again from its last page.
 		probe = await reader.read(probe.pagesCount);
 	}
-	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again.
-	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.calls - 1));
+	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again,
+	// and one to check where the second swept begins (sweep.ts).
+	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.calls - 1 - kept(cursor)));
 	for (let page = top; page > probe.page; page--) {
 		const window = await reader.read(page);
 		if (reachesBack(window, cursor, 'asc')) return window;
@@ -36,7 +53,7 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
 	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
 	// since a deletion then only makes it overlap the page above.
 	let window = top > probe.page ? await reader.read(probe.page) : probe;
-	while (!reachesBack(window, cursor, 'asc') && window.page > 1) {
+	while (!reachesBack(window, cursor, 'asc') && window.page > 1 && withinSweep(reader, cursor, limits, window.page >= probe.page)) {
 		// A page below read after this one (to learn the order) joins it as well as a new read.
 		const below = reader.latest(window.page - 1);
 		window = below && below.seq > window.seq ? below : await reader.read(window.page - 1);
@@ -56,10 +73,10 @@ export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor
 	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
 	// Within the budget left (pages read to learn the order count), but always down from the page of the oldest new
 	// contact, which may lie above the boundary's.
-	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - (limits.maxCalls - reader.calls) + 1));
+	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - (limits.maxCalls - reader.calls - kept(cursor)) + 1));
 	let window = first;
 	for (let rounds = 0; ; rounds++) {
-		while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount) {
+		while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount && withinSweep(reader, cursor, limits, page <= boundaryPage + 1)) {
 			// A page read after the one above it (to learn the order) joins it as well as a new read.
 			const read = reader.latest(page);
 			window = read && read.seq > window.seq ? read : await reader.read(page);

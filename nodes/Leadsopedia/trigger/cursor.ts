@@ -41,7 +41,23 @@ export interface ListCursor {
 	sealedAt?: number;
 	/** The contacts dated before the cursor's second, as last counted (late-dated.ts). */
 	late?: BelowCount;
+	/** The cursor's second, when it spans more than a page: where it begins, and how far a read of it spread over polls got (sweep.ts). */
+	swept?: Sweep;
 }
+
+/**
+ * A second spanning more than a page, counted from the list's oldest end: it begins at `base`;
+ * with an anchor, when contact `id` stood at `fromOldest`, every contact of that second at or
+ * below it was old (a read of the second spread over polls got that far).
+ */
+export interface Sweep {
+	base: number;
+	id?: number;
+	fromOldest?: number;
+}
+
+const isSweep = (sweep: Sweep): boolean =>
+	!!sweep && typeof sweep === 'object' && Number.isInteger(sweep.base) && (sweep.id === undefined ? sweep.fromOldest === undefined : Number.isFinite(sweep.id) && Number.isInteger(sweep.fromOldest));
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
 export interface TriggerState {
@@ -99,6 +115,7 @@ function isCursor(value: unknown): value is ListCursor {
 		(cursor.sealed === undefined || Number.isInteger(cursor.sealed)) &&
 		(cursor.sealedAt === undefined || Number.isFinite(cursor.sealedAt)) &&
 		(cursor.late === undefined || isBelowCount(cursor.late)) &&
+		(cursor.swept === undefined || isSweep(cursor.swept)) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);

@@ -7,6 +7,7 @@ import { oldEdge } from './next-cursor';
 import { orderOf } from './order';
 import { newest, PageReader, type ContactSource } from './pages';
 import { sealIfLarge } from './sealed-second';
+import { sweptWhole } from './sweep';
 
 /**
  * The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"),
@@ -36,7 +37,9 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 		const late = firstCount(reader.windows, top.key.time, order, reader);
 		// Where the next walk starts: the edge of the newest second nearest the newest end, wherever the newest contact sits in it.
 		const at = oldEdge(reader.windows, { last: top.key }, order)?.position ?? top.position;
-		const cursor: ListCursor = { last: top.key, at, total: window.total, ...known, ...(late ? { late } : {}) };
+		// Where that second begins, counted from the oldest end: only with the order known.
+		const swept = known.order && sweptWhole(reader.windows, top.key.time, order, reader.size);
+		const cursor: ListCursor = { last: top.key, at, total: window.total, ...known, ...(late ? { late } : {}), ...(swept ? { swept } : {}) };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
 		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
 	}

@@ -75,14 +75,32 @@ export function idlessAtEnd(window: Window, end: 'newest' | 'oldest', order: Ord
  * one of them newer than `last` can sit on the next page down.) When every contact of that
  * second is old (`WHOLE_SECOND`), any contact of it is the boundary.
  */
-export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 'tied'>, order: Order): boolean {
+export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 'tied' | 'swept' | 'order'>, order: Order): boolean {
 	const { last } = cursor;
 	if (last === null) return false;
 	const whole = isWholeSecond(cursor);
 	return (
 		window.entries.some((entry) => entry.key.time < last.time || (whole && entry.key.time === last.time)) ||
-		(atOldestEnd(window, order) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0))
+		(atOldestEnd(window, order) && window.entries.some((entry) => compareKeys(entry.key, last) <= 0)) ||
+		showsAnchor(window, cursor, order)
 	);
+}
+
+/** An entry's place counted from the list's oldest end, when read: contacts added at the newest end do not move it. */
+export const fromOldest = (entry: Entry, order: Order): number => (order === 'asc' ? entry.position : entry.total - 1 - entry.position);
+
+/**
+ * Whether the page shows the anchor of a read of the cursor's second spread over polls where it
+ * stood, or nearer the oldest end (sweep.ts): the part of that second below it holds only old
+ * contacts. Only in the order the anchor was taken in: in the other, contacts of one second may
+ * come in another order.
+ */
+export function showsAnchor(window: Window, cursor: Pick<ListCursor, 'last' | 'swept' | 'order'>, order: Order): boolean {
+	const { last, swept } = cursor;
+	if (!last || swept?.id === undefined || cursor.order !== order) return false;
+	// Moved towards the oldest end, contacts below it were deleted: those left were old (an addition there masked by
+	// deletions is missed, as a sealed second's is: sweep.ts).
+	return window.entries.some((entry) => entry.key.id === swept.id && entry.key.time === last.time && fromOldest(entry, order) <= (swept.fromOldest as number));
 }
 
 /**

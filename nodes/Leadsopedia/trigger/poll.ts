@@ -11,9 +11,10 @@ import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
 import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge, type SealedCursor } from './sealed-second';
 import { readAcross } from './grown-seam';
+import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
 import { orderOf } from './order';
-import { atNewestEnd, atOldestEnd, PageReader, type ContactSource, type Entry, type Window } from './pages';
+import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -24,7 +25,8 @@ const AHEAD_MS = 3600_000;
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	// A search for contacts dated below the cursor goes on: no shortcut proves a poll idle then.
-	const shortcut = cursor.late?.search ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
+	// Nor while a read of the cursor's second spread over polls goes on (sweep.ts).
+	const shortcut = cursor.late?.search || sweeping(cursor) ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
 	if (shortcut.idle) return shortcut.idle;
 	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
 	return { ...result, calls: result.calls + shortcut.calls, unreadable: [...(shortcut.unreadable ?? []), ...result.unreadable] };
@@ -43,7 +45,8 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
 		const sealed = await walkFrom(reader, sealedView(cursor), limits, cursor);
 		if (sealedWalkStands(cursor, sealed.poll, !!sealed.grewBeneath)) return { ...sealed.poll, cursor: afterSealedWalk(cursor, sealed.poll.cursor) };
 	}
-	return (await walkFrom(reader, cursor, limits)).poll;
+	// A sealed second read whole again starts from where it begins, within the budget (sweep.ts).
+	return (await walkFrom(reader, isSealed(cursor) ? fromBase(cursor) : cursor, limits)).poll;
 }
 
 /**
@@ -68,6 +71,11 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 		order === 'asc'
 			? await boundaryOldestFirst(reader, cursor, first, limits)
 			: await boundaryNewestFirst(reader, cursor, first, limits);
+	// The anchor of a read spread over polls not found where it stood, or the part of the second below it changed: that
+	// read starts again from below the second, next poll.
+	if (sweeping(cursor) && (!reachesBack(boundary, cursor, order) || (showsAnchor(boundary, cursor, order) && !(await baseHolds(reader, cursor, boundary, order))))) {
+		return { poll: { ...unsure().poll, cursor: sweepAgain(cursor) } };
+	}
 	const chain = await joinedChain(reader, boundary, order, limits);
 	// A page of this poll in the other order: the order was taken from a page that could not tell
 	// (one contact) and the API's changed meanwhile. Walked in the wrong order, the boundary lies.
@@ -84,10 +92,14 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const next: ListCursor = { ...moved };
 	delete next.late;
 	if (below.late) next.late = below.late;
-	const readBelow = upToDate && readsBelow(chain[0], next, order);
+	delete next.swept;
+	const swept = sweepAfter(chain, cursor, next, order, reader.size);
+	if (swept) next.swept = swept;
+	// Read whole: from below the cursor's second, or from the anchor of a read of it spread over polls, to the newest end.
+	const readBelow = upToDate && (readsBelow(chain[0], next, order) || wentOn(chain, cursor, order));
 	const contacts = [...below.found, ...fresh].sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.contact);
 	return {
-		poll: { contacts, cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now), calls: reader.calls, upToDate, unreadable: reader.unreadable },
+		poll: { contacts, cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now, sweptBelow(chain, cursor, order)), calls: reader.calls, upToDate, unreadable: reader.unreadable },
 		grewBeneath: sealed && grewBeneath(sealed, reader, boundary, order),
 	};
 }
@@ -115,7 +127,8 @@ async function lateContacts(
 	const { count: counted, exact } = shown;
 	const out = fresh.filter((entry) => entry.key.time <= second);
 	const accounted = prior.below + out.length;
-	const missing = counted - accounted;
+	// Short of where the cursor's second ends, the count is at least that: a search under way still looks for as many.
+	const missing = exact ? counted - accounted : Math.max(counted - accounted, prior.search?.missing ?? 0);
 	// Those that came out above `high` are not searched for again.
 	const known = withIds(prior.found, out.map((entry) => entry.key.id).filter((id) => id > prior.high));
 	// A search goes on where it stopped, unless more are missing since (those may lie above where it stopped) or the API
@@ -127,7 +140,7 @@ async function lateContacts(
 	// A count short by old contacts of the cursor's second may hide missing ones, and one read before the list changed
 	// in this poll may miss late contacts its search then finds in their place: nothing is taken as found but what came out.
 	const changed = reader.windows.some((window) => window.total !== chain[0].total);
-	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: counted - below, fromOldest: search.fromOldest } } : {}) }, found) };
+	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: missing - found.length, fromOldest: search.fromOldest } } : {}) }, found) };
 	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
 	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, chain, { second, below, high: prior.high, found: known }) } };
 }

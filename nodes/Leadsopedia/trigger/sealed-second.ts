@@ -28,8 +28,12 @@ export const isSealed = (cursor: ListCursor): cursor is SealedCursor => cursor.s
 export const sealHolds = (cursor: SealedCursor, now: number | undefined): boolean =>
 	isWholeSecond(cursor) || now === undefined || !checkDue(now, cursor.sealedAt ?? -Infinity);
 
-/** The cursor a walk of a sealed list uses: every contact of its second old. */
-export const sealedView = (cursor: ListCursor): ListCursor => ({ ...cursor, tied: { floor: WHOLE_SECOND, ranges: [] } });
+/** The cursor a walk of a sealed list uses: every contact of its second old (where that second begins is not needed). */
+export function sealedView(cursor: ListCursor): ListCursor {
+	const view: ListCursor = { ...cursor, tied: { floor: WHOLE_SECOND, ranges: [] } };
+	delete view.swept;
+	return view;
+}
 
 /**
  * A sealed list whose order is known, idle: the page at its newest end holds only the sealed
@@ -67,18 +71,19 @@ export function grewBeneath(cursor: SealedCursor, reader: PageReader, boundary?:
 export const sealedWalkStands = (cursor: SealedCursor, poll: ListPoll, grew: boolean): boolean =>
 	!grew && (isWholeSecond(cursor) || poll.cursor.last?.time === cursor.last?.time);
 
-/** The cursor after a walk of the sealed view: its own tied ids back while it stands in the sealed second. */
+/** The cursor after a walk of the sealed view: its own tied ids (and where its second begins) back while it stands in the sealed second. */
 export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCursor {
 	if (next.last?.time !== cursor.last?.time) return next;
-	return { ...next, tied: cursor.tied, sealed: Math.min(cursor.sealed, next.total) };
+	return { ...next, tied: cursor.tied, sealed: Math.min(cursor.sealed, next.total), ...(cursor.swept ? { swept: cursor.swept } : {}) };
 }
 
 /**
  * The cursor after a walk that read the cursor's second whole (`chain` from below it to the
- * list's newest end, pages of `size`): sealed when that second spans SEAL_PAGES pages or more,
- * with the total of the earliest page read (contacts added during the walk then show as growth).
+ * list's newest end, pages of `size`; `beneath` of its contacts below the chain, read by earlier
+ * polls of a read spread over polls, sweep.ts): sealed when that second spans SEAL_PAGES pages
+ * or more, with the total of the earliest page read (contacts added during the walk then show as growth).
  */
-export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhole: boolean, size: number, now: number | undefined): ListCursor {
+export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhole: boolean, size: number, now: number | undefined, beneath = 0): ListCursor {
 	if (isWholeSecond(next)) return next;
 	const unsealed: ListCursor = { ...next };
 	delete unsealed.sealed;
@@ -86,6 +91,6 @@ export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhol
 	const second = next.last?.time;
 	if (second === undefined || !readWhole) return unsealed;
 	const ids = new Set(chain.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
-	if (ids.size <= (SEAL_PAGES - 1) * size) return unsealed;
+	if (ids.size + beneath <= (SEAL_PAGES - 1) * size) return unsealed;
 	return { ...unsealed, sealed: Math.min(...chain.map((window) => window.total)), ...(now === undefined ? {} : { sealedAt: now }) };
 }
