@@ -98,8 +98,8 @@ export const fromOldest = (entry: Entry, order: Order): number => (order === 'as
 export function showsAnchor(window: Window, cursor: Pick<ListCursor, 'last' | 'swept' | 'order'>, order: Order): boolean {
 	const { last, swept } = cursor;
 	if (!last || swept?.id === undefined || cursor.order !== order) return false;
-	// Moved towards the oldest end, contacts below it were deleted: those left were old (an addition there masked by
-	// deletions is missed, as a sealed second's is: sweep.ts).
+	// Moved towards the oldest end, contacts below it were deleted: those left were old (sweep.ts checks where the
+	// second begins; an addition to it masked by deletions of its own contacts there is missed).
 	return window.entries.some((entry) => entry.key.id === swept.id && entry.key.time === last.time && fromOldest(entry, order) <= (swept.fromOldest as number));
 }
 

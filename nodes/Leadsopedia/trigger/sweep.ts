@@ -12,8 +12,8 @@ import { pageHolding } from './tie-bridge';
  * (contacts deleted below it), as its boundary (pages.ts), once the second still begins as many
  * places below it (`baseHolds`): the part of the second below it then holds only contacts
  * already old. Else (a contact added below it, the API's order turned) the read starts again
- * from below the second, a poll later. An addition below the anchor masked by as many deletions
- * there is missed (README, Known limits). This relies on ties in a second that spans more than a
+ * from below the second, a poll later. An addition to the second below the anchor masked by as
+ * many deletions of its contacts there is missed (README, Known limits). This relies on ties in a second that spans more than a
  * page coming in the same order on every request, as the shared-contact rule does; a smaller
  * second is not swept. Where the second begins (`base`) is kept while the cursor stays in it: a
  * sealed second read whole again starts there.
