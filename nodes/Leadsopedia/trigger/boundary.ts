@@ -1,7 +1,7 @@
 import type { ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
-import { reachesBack, type PageReader, type Window } from './pages';
+import { reachesBack, turned, type PageReader, type Window } from './pages';
 import { sweeping } from './sweep';
 
 /** Where a poll's walk finds the boundary: the page holding the contacts up to the cursor, in either order. */
@@ -26,7 +26,7 @@ const withinSweep = (reader: PageReader, cursor: ListCursor, limits: PollLimits,
  */
 export function hintIn(order: Order, cursor: ListCursor): number {
 	const anchor = cursor.swept?.fromOldest;
-	if (anchor !== undefined) return order === 'asc' ? anchor : cursor.total - 1 - anchor;
+	if (anchor !== undefined) return turned(anchor, cursor.total, order);
 	return (cursor.order ?? 'desc') === order ? cursor.at : cursor.total - 1 - cursor.at;
 }
 

@@ -86,8 +86,14 @@ export function reachesBack(window: Window, cursor: Pick<ListCursor, 'last' | 't
 	);
 }
 
-/** An entry's place counted from the list's oldest end, when read: contacts added at the newest end do not move it. */
-export const fromOldest = (entry: Entry, order: Order): number => (order === 'asc' ? entry.position : entry.total - 1 - entry.position);
+/**
+ * A position in the API's order turned into the place counted from the list's oldest end, in a
+ * list of `total` (and back: the same turn). Contacts added at the newest end do not move a place.
+ */
+export const turned = (position: number, total: number, order: Order): number => (order === 'asc' ? position : total - 1 - position);
+
+/** An entry's place counted from the list's oldest end, when read. */
+export const fromOldest = (entry: Entry, order: Order): number => turned(entry.position, entry.total, order);
 
 /**
  * Whether the page shows the anchor of a read of the cursor's second spread over polls where it

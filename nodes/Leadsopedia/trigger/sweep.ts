@@ -1,6 +1,6 @@
 import { isWholeSecond, type ListCursor, type Sweep } from './cursor';
 import type { Order } from './keys';
-import { atNewestEnd, atOldestEnd, fromOldest, nearerNewestEnd, showsAnchor, type Entry, type PageReader, type Window } from './pages';
+import { atNewestEnd, atOldestEnd, fromOldest, nearerNewestEnd, showsAnchor, turned, type Entry, type PageReader, type Window } from './pages';
 import { pageHolding } from './tie-bridge';
 
 /**
@@ -42,7 +42,7 @@ export function sweepAfter(chain: readonly Window[], before: ListCursor, after: 
 	// No anchor beside a contact without a usable id: above it (next-cursor.ts moves the hint past such contacts instead),
 	// nor where the second begins (its second unknown, the next poll could not tell that the second still begins there).
 	const idlessAbove = chain.some((window) => window.entries.includes(top) && window.idless.some((position) => nearerNewestEnd(position, top.position, order)));
-	const idlessBelow = chain.some((window) => window.idless.some((position) => (order === 'asc' ? position : window.total - 1 - position) === base - 1));
+	const idlessBelow = chain.some((window) => window.idless.some((position) => turned(position, window.total, order) === base - 1));
 	return through || idlessAbove || idlessBelow ? { base } : { base, id: top.key.id, fromOldest: fromOldest(top, order) };
 }
 
@@ -85,7 +85,7 @@ export async function baseHolds(reader: PageReader, cursor: ListCursor, window: 
 	if (!last || !anchor || swept?.fromOldest === undefined) return false;
 	const base = fromOldest(anchor, order) - (swept.fromOldest - swept.base);
 	if (base <= 0) return base === 0;
-	const at = (place: number) => (order === 'asc' ? place : window.total - 1 - place);
+	const at = (place: number) => turned(place, window.total, order);
 	const [from, to] = [at(base - 1), at(base)].sort((a, b) => a - b);
 	const holds = (page: Window, position: number) => page.total === window.total && (page.entries.some((entry) => entry.position === position) || page.idless.includes(position));
 	const where = pageHolding(from, to, reader.size);
@@ -115,5 +115,5 @@ export function fromBase(cursor: ListCursor): ListCursor {
 	const base = cursor.swept?.base;
 	if (base === undefined || cursor.swept?.id !== undefined) return cursor;
 	const below = Math.max(0, base - 1);
-	return { ...cursor, at: (cursor.order ?? 'desc') === 'asc' ? below : Math.max(0, cursor.total - 1 - below) };
+	return { ...cursor, at: Math.max(0, turned(below, cursor.total, cursor.order ?? 'desc')) };
 }
