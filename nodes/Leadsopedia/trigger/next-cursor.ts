@@ -25,10 +25,6 @@ export function nextCursor(cursor: ListCursor, chain: readonly Window[], fresh: 
 	}
 	const seen = oldEdge(chain, cursor, order);
 	const top = chain[chain.length - 1];
-	if (seen && cursor.tied && order === 'desc' && top.page > 1) {
-		// Contacts of the cursor's second not out yet lie above this chain: the next walk starts at the top.
-		return { ...cursor, at: 1, total: top.total, order };
-	}
 	if (seen && order === 'desc' && cursor.last && top.entries.every((entry) => entry.key.time < (cursor.last as ContactKey).time)) {
 		// Contacts added below the cursor (a late import) put it nearer the newest end than its hint
 		// and the growth of the total say: the next walk starts above the pages this one read.
