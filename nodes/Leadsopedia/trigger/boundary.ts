@@ -1,4 +1,4 @@
-import type { ListCursor } from './cursor';
+import { isNew, type ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
 import { reachesBack, turned, type PageReader, type Window } from './pages';
@@ -31,6 +31,18 @@ export function hintIn(order: Order, cursor: ListCursor): number {
 }
 
 /**
+ * Oldest first, the highest page a walk from `probe` reads (`ahead` calls more to be spent before
+ * it). One call is kept to read the probe again, and one to check where the second swept begins
+ * (sweep.ts). At least one page above the probe, unless none is left and the probe holds new
+ * contacts: those go out, the rest next poll.
+ */
+function topPage(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits, ahead = 0): number {
+	const left = limits.maxCalls - reader.calls - ahead - 1 - kept(cursor);
+	const above = left > 0 ? left : probe.entries.some((entry) => isNew(entry.key, cursor)) ? 0 : 1;
+	return Math.min(probe.pagesCount, probe.page + above);
+}
+
+/**
  * Oldest first: the newest contacts are on the last page. The first page read (where the
  * boundary was last seen) tells how many pages there are; the pages above it are read from
  * the end backwards, then downwards until the boundary, so that deletions make pages overlap
@@ -42,11 +54,11 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
 		// The list shrank below the hint: start again from its last page.
 		probe = await reader.read(probe.pagesCount);
 	}
-	// At least one page above the first (it may hold no new contact at all); one call is kept to read the first again,
-	// and one to check where the second swept begins (sweep.ts).
-	const top = Math.min(probe.pagesCount, probe.page + Math.max(1, limits.maxCalls - reader.calls - 1 - kept(cursor)));
+	const top = topPage(reader, cursor, probe, limits);
 	for (let page = top; page > probe.page; page--) {
-		const window = await reader.read(page);
+		// The top page read after the first (to learn the order) is as good as a read now: the walk down starts with it.
+		const read = reader.latest(page);
+		const window = page === top && read && read.seq > probe.seq ? read : await reader.read(page);
 		if (reachesBack(window, cursor, 'asc')) return window;
 	}
 	// Read before the pages above it, the first page cannot prove that no contact slipped down
@@ -61,19 +73,47 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
 	return window;
 }
 
+/** Newest first, whether page 1 is the boundary. A page 1 of contacts without a usable id alone is none: placeable contacts below it may be new. */
+const endsAtFirst = (first: Window, cursor: ListCursor): boolean => reachesBack(first, cursor, 'desc') || (first.entries.length === 0 && first.idless.length === 0);
+
+/** Newest first, the position where the boundary should stand, by the cursor's hint and the growth since. */
+const expectedAt = (cursor: ListCursor, first: Window): number => (cursor.last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total));
+
+/** Newest first, the page where the boundary should stand. */
+const expectedBoundary = (reader: PageReader, cursor: ListCursor, first: Window): number => Math.min(reader.pageOf(expectedAt(cursor, first)), Math.max(1, first.pagesCount));
+
+/**
+ * Newest first, the page the walk down from page 1 reads first: within the budget left (pages
+ * read to learn the order count; `ahead` calls more to be spent before it), but always down
+ * from the page of the oldest new contact, which may lie above the boundary's.
+ */
+function firstPageDown(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits, ahead = 0): number {
+	const left = limits.maxCalls - reader.calls - ahead - kept(cursor);
+	return Math.max(2, Math.min(reader.pageOf(expectedAt(cursor, first) - 1), expectedBoundary(reader, cursor, first) - left + 1));
+}
+
+/**
+ * The page a walk in `order` reads first after its probe, when the probe cannot tell the order
+ * and the walk is assumed to go in `order`: read to learn the order, it is read once for both
+ * (order.ts). Newest first, none when page 1 is the boundary; oldest first, none when the walk
+ * reads no page above the probe.
+ */
+export function nextPage(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits, order: Order): number | undefined {
+	if (order === 'desc') return probe.page === 1 && !endsAtFirst(probe, cursor) ? firstPageDown(reader, cursor, probe, limits, 1) : undefined;
+	if (probe.entries.length === 0) return undefined;
+	const top = topPage(reader, cursor, probe, limits, 1);
+	return top > probe.page ? top : undefined;
+}
+
 /**
  * Newest first: page 1 holds the newest contacts. Pages are read downwards until the
  * boundary; when the backlog is deeper than the call budget, the walk starts lower so that
  * the oldest new contacts go out first and the rest follow in the next polls.
  */
 export async function boundaryNewestFirst(reader: PageReader, cursor: ListCursor, first: Window, limits: PollLimits): Promise<Window> {
-	// A page 1 of contacts without a usable id alone is no boundary: placeable contacts below it may be new.
-	if (reachesBack(first, cursor, 'desc') || (first.entries.length === 0 && first.idless.length === 0)) return first;
-	const expected = cursor.last === null ? first.total : hintIn('desc', cursor) + (first.total - cursor.total);
-	const boundaryPage = Math.min(reader.pageOf(expected), Math.max(1, first.pagesCount));
-	// Within the budget left (pages read to learn the order count), but always down from the page of the oldest new
-	// contact, which may lie above the boundary's.
-	let page = Math.max(2, Math.min(reader.pageOf(expected - 1), boundaryPage - (limits.maxCalls - reader.calls - kept(cursor)) + 1));
+	if (endsAtFirst(first, cursor)) return first;
+	const boundaryPage = expectedBoundary(reader, cursor, first);
+	let page = firstPageDown(reader, cursor, first, limits);
 	let window = first;
 	for (let rounds = 0; ; rounds++) {
 		while (!reachesBack(window, cursor, 'desc') && page <= window.pagesCount && withinSweep(reader, cursor, limits, page <= boundaryPage + 1)) {

@@ -6,14 +6,14 @@ import type { PageReader, Window } from './pages';
  * polls, and a page of one contact (or of one second) cannot tell. The other end of the list
  * is asked when the first page read cannot; a list of one second throughout has none; a list
  * that changed under every read leaves it unknown for this poll. `endsOnly`: the two ends
- * alone (a sealed list is most often of one second throughout: 2 calls).
+ * alone (a sealed list is most often of one second throughout: 2 calls). `next`: the page a
+ * walk in the assumed order reads next, read first (the walk then reads it once for both).
  */
-export async function orderOf(reader: PageReader, probe: Window, assumed: Order, endsOnly = false): Promise<Order | 'one second' | 'unknown'> {
+export async function orderOf(reader: PageReader, probe: Window, assumed: Order, endsOnly = false, next?: number): Promise<Order | 'one second' | 'unknown'> {
 	if (probe.order) return probe.order;
 	// Page 1 is the whole list: any order reads it whole.
 	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
-	// The page next to it first: oldest first, the walk down needs that page anyway.
-	const neighbour = probe.page > 1 ? probe.page - 1 : 2;
+	const neighbour = neighbourOf(probe, next);
 	if (neighbour <= probe.pagesCount && !endsOnly) {
 		const next = reader.latest(neighbour) ?? (await reader.read(neighbour));
 		if (next.order) return next.order;
@@ -41,6 +41,30 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 	if (firstTime !== lastTime) return firstTime < lastTime ? 'asc' : 'desc';
 	// Both ends of the list, and so all of it, are of one second.
 	return 'one second';
+}
+
+/** The page read after the probe for the order: `next` (the walk's), else the one next to it (oldest first, the walk down needs it anyway). */
+const neighbourOf = (probe: Window, next: number | undefined): number => next ?? (probe.page > 1 ? probe.page - 1 : 2);
+
+/**
+ * The order the cursor knew (`known`), when neither the probe nor the page read next can tell
+ * (pages inside a bulk import): the walk goes on in it without asking the list's ends, and
+ * nothing comes out unless a page of the poll shows it (`shows`) or the ends, asked then, do.
+ * Undefined when the page read next tells (orderOf reads the order from it, no call more).
+ */
+export async function trustedOrder(reader: PageReader, probe: Window, known: Order, next?: number): Promise<Order | undefined> {
+	if (probe.order || (probe.page === 1 && probe.pagesCount <= 1)) return undefined;
+	const neighbour = neighbourOf(probe, next);
+	if (neighbour > probe.pagesCount) return undefined;
+	const read = reader.latest(neighbour) ?? (await reader.read(neighbour));
+	return read.order ? undefined : (acrossPages(reader.windows) ?? known);
+}
+
+/** Whether a page this poll read, of its size or another (`resized`), shows `order`, and none the other. */
+export function shows(reader: PageReader, order: Order): boolean {
+	const told = [...reader.windows, ...reader.resized].map((window) => window.order).filter((shown) => shown !== undefined);
+	const across = acrossPages(reader.windows);
+	return (told.includes(order) || across === order) && told.every((shown) => shown === order) && (across ?? order) === order;
 }
 
 /** A page's oldest date, a page of contacts without a usable date alone sorting before every date. */

@@ -127,6 +127,8 @@ export class PageReader {
 	readonly unreadable: IDataObject[] = [];
 	/** Contacts per page as the API pages them: the limit asked for until an answer shows a smaller one. */
 	size: number;
+	/** Pages of another size read (`readAt`): their order tells the API's, their places are not those of `windows`. */
+	readonly resized: Window[] = [];
 	/** Calls made: the pages in `windows` and those of another size (`readAt`). */
 	calls = 0;
 
@@ -152,7 +154,9 @@ export class PageReader {
 
 	/** A page of another size than this reader's (tie-bridge.ts): a call, but not one of the pages `latest` knows. */
 	async readAt(page: number, limit: number): Promise<Window> {
-		return this.windowOf(page, limit, await this.fetch(page, limit));
+		const window = this.windowOf(page, limit, await this.fetch(page, limit));
+		this.resized.push(window);
+		return window;
 	}
 
 	private async fetch(page: number, limit: number): Promise<ContactPage> {

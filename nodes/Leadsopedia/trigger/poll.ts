@@ -1,4 +1,4 @@
-import { boundaryNewestFirst, boundaryOldestFirst, hintIn } from './boundary';
+import { boundaryNewestFirst, boundaryOldestFirst, hintIn, nextPage } from './boundary';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
@@ -13,8 +13,8 @@ import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sea
 import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
-import { orderOf } from './order';
-import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, type ContactSource, type Entry, type Window } from './pages';
+import { orderOf, shows, trustedOrder } from './order';
+import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, turned, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -57,13 +57,17 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const assumed = cursor.order ?? 'desc';
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const probe = reader.latest(startOf(assumed)) ?? (await reader.read(startOf(assumed)));
-	const order = await orderOf(reader, probe, assumed, sealed !== undefined);
+	// To learn the order, the page a walk in the order known reads next (at a small budget newest first, a low one).
+	const following = cursor.order ? nextPage(reader, cursor, probe, limits, cursor.order) : undefined;
+	// Neither page telling, the order known goes on, confirmed before anything comes out.
+	const trusted = cursor.order && !sealed ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
+	const order = trusted ?? (await orderOf(reader, probe, assumed, sealed !== undefined, following));
 	if (order === 'one second') {
 		const poll = await pollOneSecond(reader, cursor, probe, limits);
 		return { poll: { ...poll, unreadable: reader.unreadable }, grewBeneath: sealed && grewBeneath(sealed, reader) };
 	}
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
-	const unsure = () => ({ poll: { contacts: [], cursor: sealed ?? cursor, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } });
+	const unsure = (stays: ListCursor = sealed ?? cursor) => ({ poll: { contacts: [], cursor: stays, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } });
 	if (order === 'unknown') return unsure();
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
@@ -78,8 +82,14 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	}
 	const chain = await joinedChain(reader, boundary, order, limits);
 	// A page of this poll in the other order: the order was taken from a page that could not tell
-	// (one contact) and the API's changed meanwhile. Walked in the wrong order, the boundary lies.
-	if (reader.windows.some((window) => window.order !== undefined && window.order !== order)) return unsure();
+	// (one contact) or trusted, and the API's changed. Walked in the wrong order, the boundary lies.
+	const contrary = reader.windows.find((window) => window.order !== undefined && window.order !== order)?.order;
+	// An order trusted that no page of the poll shows: the ends of the list are asked.
+	const asked = contrary ?? (trusted && !shows(reader, trusted) ? await orderOf(reader, probe, trusted, true) : order);
+	if (asked !== order) {
+		// A trusted order shown wrong: the next poll walks in the one shown (or learns it again).
+		return unsure(trusted ? reordered(cursor, asked === 'asc' || asked === 'desc' ? asked : undefined) : undefined);
+	}
 	const fresh = freshEntries(chain, cursor);
 	const top = chain[chain.length - 1];
 	const upToDate = atNewestEnd(top, order);
@@ -143,6 +153,21 @@ async function lateContacts(
 	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: missing - found.length, fromOldest: search.fromOldest } } : {}) }, found) };
 	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
 	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, chain, { second, below, high: prior.high, found: known }) } };
+}
+
+/**
+ * The cursor in another order (undefined: not known), nothing read in it yet: its hint turned to
+ * that order; a read of its second spread over polls, and a search for late-dated contacts,
+ * start again (contacts of one second may come in another order: some passed may lie below).
+ */
+function reordered(cursor: ListCursor, order: Order | undefined): ListCursor {
+	const again = sweepAgain(cursor);
+	const next: ListCursor = { ...again, at: turned(turned(again.at, again.total, cursor.order ?? 'desc'), again.total, order ?? 'desc') };
+	delete next.order;
+	if (order) next.order = order;
+	const search = next.late?.search;
+	if (next.late && search) next.late = { ...next.late, search: { ...search, fromOldest: next.total - 1 } };
+	return next;
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */

@@ -36,8 +36,8 @@ export function sweepAfter(chain: readonly Window[], before: ListCursor, after: 
 	const base = fromBelow ? beginsAt(ofSecond, order) : (went as Sweep).base;
 	// By place from the oldest end: the chain's pages, read at different moments, number positions from different totals.
 	const top = ofSecond.reduce((nearest, entry) => (fromOldest(entry, order) > fromOldest(nearest, order) ? entry : nearest));
-	// Too small to sweep: its ties may come in another order on every request.
-	if (fromOldest(top, order) - base + 1 < size) return undefined;
+	// Too small to sweep: its ties may come in another order on every request. A second swept before spans a page or more.
+	if (!went && fromOldest(top, order) - base + 1 < size) return undefined;
 	const through = atNewestEnd(chain[chain.length - 1], order) || chain.some((window) => window.entries.some((entry) => entry.key.time > second));
 	// No anchor beside a contact without a usable id: above it (next-cursor.ts moves the hint past such contacts instead),
 	// nor where the second begins (its second unknown, the next poll could not tell that the second still begins there).
