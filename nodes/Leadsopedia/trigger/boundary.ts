@@ -33,12 +33,13 @@ export function hintIn(order: Order, cursor: ListCursor): number {
 /**
  * Oldest first, the highest page a walk from `probe` reads (`ahead` calls more to be spent before
  * it). One call is kept to read the probe again, and one to check where the second swept begins
- * (sweep.ts). At least one page above the probe, unless none is left and the probe holds new
- * contacts: those go out, the rest next poll.
+ * (sweep.ts). At least one page above the probe (past the budget by one at the smallest), unless
+ * the budget is spent already (pages read to learn the order) and the probe holds new contacts:
+ * those go out, the rest next poll.
  */
 function topPage(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits, ahead = 0): number {
 	const left = limits.maxCalls - reader.calls - ahead - 1 - kept(cursor);
-	const above = left > 0 ? left : probe.entries.some((entry) => isNew(entry.key, cursor)) ? 0 : 1;
+	const above = left >= 0 ? Math.max(1, left) : probe.entries.some((entry) => isNew(entry.key, cursor)) ? 0 : 1;
 	return Math.min(probe.pagesCount, probe.page + above);
 }
 

@@ -60,8 +60,22 @@ export async function trustedOrder(reader: PageReader, probe: Window, known: Ord
 	return read.order ? undefined : (acrossPages(reader.windows) ?? known);
 }
 
+/**
+ * The order after a walk in a trusted one (`trustedOrder`): that one when a page of the poll shows
+ * it; else, oldest first, as the list's newest end shows it (the walk read pages of one second, most
+ * often the newest, and contacts after it show the order there); else as its ends show it.
+ */
+export async function confirm(reader: PageReader, probe: Window, trusted: Order): Promise<Order | 'one second' | 'unknown'> {
+	if (shows(reader, trusted)) return trusted;
+	if (trusted === 'asc' && probe.pagesCount > 1) {
+		const end = reader.latest(probe.pagesCount) ?? (await reader.read(probe.pagesCount));
+		if (end.order || shows(reader, trusted)) return end.order ?? trusted;
+	}
+	return await orderOf(reader, probe, trusted, true);
+}
+
 /** Whether a page this poll read, of its size or another (`resized`), shows `order`, and none the other. */
-export function shows(reader: PageReader, order: Order): boolean {
+function shows(reader: PageReader, order: Order): boolean {
 	const told = [...reader.windows, ...reader.resized].map((window) => window.order).filter((shown) => shown !== undefined);
 	const across = acrossPages(reader.windows);
 	return (told.includes(order) || across === order) && told.every((shown) => shown === order) && (across ?? order) === order;

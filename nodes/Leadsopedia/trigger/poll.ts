@@ -13,7 +13,7 @@ import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sea
 import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
-import { orderOf, shows, trustedOrder } from './order';
+import { confirm, orderOf, trustedOrder } from './order';
 import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, turned, type ContactSource, type Entry, type Window } from './pages';
 
 /**
@@ -84,8 +84,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// A page of this poll in the other order: the order was taken from a page that could not tell
 	// (one contact) or trusted, and the API's changed. Walked in the wrong order, the boundary lies.
 	const contrary = reader.windows.find((window) => window.order !== undefined && window.order !== order)?.order;
-	// An order trusted that no page of the poll shows: the ends of the list are asked.
-	const asked = contrary ?? (trusted && !shows(reader, trusted) ? await orderOf(reader, probe, trusted, true) : order);
+	// An order trusted: confirmed by a page of the poll, else the list's ends are asked.
+	const asked = contrary ?? (trusted ? await confirm(reader, probe, trusted) : order);
 	if (asked !== order) {
 		// A trusted order shown wrong: the next poll walks in the one shown (or learns it again).
 		return unsure(trusted ? reordered(cursor, asked === 'asc' || asked === 'desc' ? asked : undefined) : undefined);
