@@ -62,10 +62,11 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// Neither page telling, the order known goes on, confirmed before anything comes out.
 	const trusted = cursor.order && !sealed ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
 	const order = trusted ?? (await orderOf(reader, probe, assumed, sealed !== undefined, following));
-	if (order === 'one second') {
-		const poll = await pollOneSecond(reader, cursor, probe, limits);
+	const readRound = async (stands: ListCursor) => {
+		const poll = await pollOneSecond(reader, stands, probe, limits);
 		return { poll: { ...poll, unreadable: reader.unreadable }, grewBeneath: sealed && grewBeneath(sealed, reader) };
-	}
+	};
+	if (order === 'one second') return await readRound(cursor);
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
 	const unsure = (stays: ListCursor = sealed ?? cursor) => ({ poll: { contacts: [], cursor: stays, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } });
 	if (order === 'unknown') return unsure();
@@ -87,7 +88,9 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// An order trusted: confirmed by a page of the poll, else the list's ends are asked.
 	const asked = contrary ?? (trusted ? await confirm(reader, probe, trusted) : order);
 	if (asked !== order) {
-		// A trusted order shown wrong: the next poll walks in the one shown (or learns it again).
+		// A trusted order shown wrong: the next poll walks in the one shown (or learns it again); a list now of one second
+		// throughout is read round at once.
+		if (trusted && asked === 'one second') return await readRound(reordered(cursor, undefined));
 		return unsure(trusted ? reordered(cursor, asked === 'asc' || asked === 'desc' ? asked : undefined) : undefined);
 	}
 	const fresh = freshEntries(chain, cursor);
