@@ -53,7 +53,7 @@ async function walkList(source: ContactSource, cursor: ListCursor, limits: PollL
  * The first page, the order, the pages down to the boundary, the joined chain above it; with
  * `sealed` (the cursor whose second `cursor` takes as old), whether the total grew beneath it.
  */
-async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimits, sealed?: SealedCursor, trust = true): Promise<{ poll: ListPoll; grewBeneath?: boolean }> {
+async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimits, sealed?: SealedCursor): Promise<{ poll: ListPoll; grewBeneath?: boolean }> {
 	const assumed = cursor.order ?? 'desc';
 	const startOf = (order: Order) => (order === 'asc' ? reader.pageOf(hintIn('asc', cursor)) : 1);
 	const probe = reader.latest(startOf(assumed)) ?? (await reader.read(startOf(assumed)));
@@ -61,7 +61,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const following = cursor.order ? nextPage(reader, cursor, probe, limits, cursor.order) : undefined;
 	// Neither page telling, the order known goes on, confirmed before anything comes out; not while a search for late
 	// contacts goes on: the list's ends, asked for the order, are where it goes (and a page read is free to it).
-	const trusted = cursor.order && !sealed && trust && !cursor.late?.search ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
+	const trusted = cursor.order && !sealed && !cursor.late?.search ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
 	const order = trusted ?? (await orderOf(reader, probe, assumed, sealed !== undefined, following));
 	const readRound = async (stands: ListCursor) => {
 		const poll = await pollOneSecond(reader, stands, probe, limits);
@@ -89,10 +89,10 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// An order trusted: confirmed by a page of the poll, else the list's ends are asked.
 	const asked = contrary ?? (trusted ? await confirm(reader, probe, trusted) : order);
 	if (asked !== order) {
-		// A trusted order shown wrong: the list is walked again in the one shown, trusting none (a list now of one second
-		// throughout is read round), as it would have been had the order been asked first.
-		if (trusted && asked !== 'unknown') return asked === 'one second' ? await readRound(reordered(cursor, undefined)) : await walkFrom(reader, reordered(cursor, asked), limits, sealed, false);
-		return unsure(trusted ? reordered(cursor, undefined) : undefined);
+		// A trusted order shown wrong: the next poll walks in the one shown (or learns it again); a list now of one second
+		// throughout is read round at once.
+		if (trusted && asked === 'one second') return await readRound(reordered(cursor, undefined));
+		return unsure(trusted ? reordered(cursor, asked === 'asc' || asked === 'desc' ? asked : undefined) : undefined);
 	}
 	const fresh = freshEntries(chain, cursor);
 	const top = chain[chain.length - 1];
