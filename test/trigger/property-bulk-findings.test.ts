@@ -256,7 +256,21 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(emitted).toHaveLength(3_002);
 	});
 
-	// Found writing the case above, not fixed: a list of one second throughout, read as such (its order unknown), then a
+	it("newest first, two imports read whole at activation, then the API's order turned: a poll finds it, the next walks in it", async () => {
+		// Walking the list again in the order shown in the poll that found the trusted one wrong spent 7 (b25037b).
+		const list = new FakeList('desc');
+		list.pageCap = 999;
+		imported(list, 3_001);
+		imported(list, 999);
+		const { spent, emitted } = await history([list, new FakeList('desc')], 2, [1, ...hourly(26, 6)], (poll) => {
+			if (poll === 1) list.order = 'asc';
+		});
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toEqual([]);
+		expect(spent[spent.length - 1]).toBe(1);
+	});
+
+	// Found writing the 3,001-contact case, not fixed: a list of one second throughout, read as such (its order unknown), then a
 	// contact after it. That poll learns the order (page 1, page 2, the last page: all but the last of the import's
 	// second), then walks it oldest first from the top down to page 1 (the import's contacts, each new until read
 	// whole, leave no page between as a boundary): 7 calls.
