@@ -208,7 +208,8 @@ describe('Watch All Lists, a second list read with 2 calls of the budget left', 
 const hourly = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index);
 
 describe('A poll budget of 2 calls: no poll spends more than what the first list read needs (5 calls, as the bulk randomized test allows)', () => {
-	// Shrunk from seed 20260415 (the bulk randomized test's budget run), each over 5 calls before (60184ef).
+	// Shrunk from seed 20260415 (the bulk randomized test's budget run), each over 5 calls on 60184ef but the case of the
+	// order turned (over 5 on b25037b, which trusted the order it knew).
 	it('newest first, a new list that two imports fill during a poll: the order known is learnt from the page the walk reads next', async () => {
 		// Was 6: page 1 (all of the newest import) could not tell the order, page 2 was read for it though the walk, at
 		// this budget, starts lower (page 4); then pages 4 and 5 and a tie bridge.
@@ -221,7 +222,7 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(emitted).toHaveLength(14 + 2_376 + 1_611);
 	});
 
-	it('oldest first, a list of one second at activation (its order unknown): a first page with new contacts is walked alone when no call is left', async () => {
+	it('oldest first, a list of one second at activation (its order unknown): a first page with new contacts is walked alone once the pages read for the order spent the budget', async () => {
 		// Was 6: pages 1 (one second) and 2 for the order, 3 (the top), 2 again and 1.
 		const list = new FakeList('asc');
 		list.add(1_177, true);
