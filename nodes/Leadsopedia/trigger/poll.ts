@@ -161,16 +161,14 @@ async function lateContacts(
 
 /**
  * The cursor in another order (undefined: not known), nothing read in it yet: its hint turned to
- * that order; a read of its second spread over polls, and a search for late-dated contacts,
- * start again (contacts of one second may come in another order: some passed may lie below).
+ * that order, and a read of its second spread over polls started again (contacts of one second
+ * may come in another order). (No search for late contacts goes on: none trusts an order.)
  */
 function reordered(cursor: ListCursor, order: Order | undefined): ListCursor {
 	const again = sweepAgain(cursor);
 	const next: ListCursor = { ...again, at: turned(turned(again.at, again.total, cursor.order ?? 'desc'), again.total, order ?? 'desc') };
 	delete next.order;
 	if (order) next.order = order;
-	const search = next.late?.search;
-	if (next.late && search) next.late = { ...next.late, search: { ...search, fromOldest: next.total - 1 } };
 	return next;
 }
 
