@@ -13,11 +13,8 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 	if (probe.order) return probe.order;
 	// Page 1 is the whole list: any order reads it whole.
 	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
-	const neighbour = neighbourOf(probe, next);
-	if (neighbour <= probe.pagesCount && !endsOnly) {
-		const next = reader.latest(neighbour) ?? (await reader.read(neighbour));
-		if (next.order) return next.order;
-	}
+	const neighbour = endsOnly ? undefined : await neighbourOf(reader, probe, next);
+	if (neighbour?.order) return neighbour.order;
 	const start = reader.latest(1) ?? (await reader.read(1));
 	if (start.order) return start.order;
 	// The last page as the latest answer counts it (the list may change meanwhile; a few tries).
@@ -43,8 +40,14 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 	return 'one second';
 }
 
-/** The page read after the probe for the order: `next` (the walk's), else the one next to it (oldest first, the walk down needs it anyway). */
-const neighbourOf = (probe: Window, next: number | undefined): number => next ?? (probe.page > 1 ? probe.page - 1 : 2);
+/**
+ * The page read after the probe for the order, when the list has it: `next` (the walk's), else the
+ * one next to the probe (oldest first, the walk down needs it anyway).
+ */
+async function neighbourOf(reader: PageReader, probe: Window, next: number | undefined): Promise<Window | undefined> {
+	const page = next ?? (probe.page > 1 ? probe.page - 1 : 2);
+	return page > probe.pagesCount ? undefined : (reader.latest(page) ?? (await reader.read(page)));
+}
 
 /**
  * The order the cursor knew (`known`), when neither the probe nor the page read next can tell
@@ -54,10 +57,8 @@ const neighbourOf = (probe: Window, next: number | undefined): number => next ??
  */
 export async function trustedOrder(reader: PageReader, probe: Window, known: Order, next?: number): Promise<Order | undefined> {
 	if (probe.order || (probe.page === 1 && probe.pagesCount <= 1)) return undefined;
-	const neighbour = neighbourOf(probe, next);
-	if (neighbour > probe.pagesCount) return undefined;
-	const read = reader.latest(neighbour) ?? (await reader.read(neighbour));
-	return read.order ? undefined : (acrossPages(reader.windows) ?? known);
+	const neighbour = await neighbourOf(reader, probe, next);
+	return !neighbour || neighbour.order ? undefined : (acrossPages(reader.windows) ?? known);
 }
 
 /**

@@ -14,7 +14,7 @@ import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
 import { confirm, orderOf, trustedOrder } from './order';
-import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, turned, type ContactSource, type Entry, type Window } from './pages';
+import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -166,7 +166,8 @@ async function lateContacts(
  */
 function reordered(cursor: ListCursor, order: Order | undefined): ListCursor {
 	const again = sweepAgain(cursor);
-	const next: ListCursor = { ...again, at: turned(turned(again.at, again.total, cursor.order ?? 'desc'), again.total, order ?? 'desc') };
+	// No anchor left: the cursor's own hint, in the other order (an unknown order counts as newest first).
+	const next: ListCursor = { ...again, at: hintIn(order ?? 'desc', again) };
 	delete next.order;
 	if (order) next.order = order;
 	return next;
