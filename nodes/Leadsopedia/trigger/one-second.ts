@@ -3,6 +3,8 @@ import { isWholeSecond, type ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
+import { sealIfLarge } from './sealed-second';
+import { highestRead } from './late-dated';
 
 /**
  * A list of one second throughout (a bulk import) has no order to walk, but needs none: each
@@ -30,5 +32,26 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
 		: { ...cursor, at, total: probe.total };
 	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
-	return { contacts: fresh.map((entry) => entry.contact), cursor: next, calls: reader.calls, upToDate };
+	const whole = second !== undefined && next.last?.time === second && readWhole(reader, second);
+	return { contacts: fresh.map((entry) => entry.contact), cursor: whole ? afterWholeRead(next, reader, second, limits.now) : next, calls: reader.calls, upToDate };
+}
+
+/**
+ * The cursor after a poll that read the list, all of the cursor's second, whole: every contact is old now. Sealed when
+ * large (sealed-second.ts), the second beginning at the oldest end (a read of it again starts there, sweep.ts), and the
+ * contacts up to it counted exactly (late-dated.ts: a walk spread over polls counts only a part of the second).
+ */
+function afterWholeRead(next: ListCursor, reader: PageReader, second: number, now: number | undefined): ListCursor {
+	const late = { second, below: reader.windows[0].total, high: highestRead(reader, []) };
+	return sealIfLarge({ ...next, swept: { base: 0 }, late }, reader.windows, true, reader.size, now);
+}
+
+/**
+ * Whether this poll's pages hold every contact of the list, all of `second`: as many distinct ids
+ * as the total every page showed (ties drawn anew on each request may show some twice, others never).
+ */
+function readWhole(reader: PageReader, second: number): boolean {
+	const { total } = reader.windows[0];
+	const ids = new Set(reader.windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
+	return reader.windows.every((window) => window.total === total) && ids.size === total;
 }

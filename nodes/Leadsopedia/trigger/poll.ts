@@ -113,7 +113,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const readBelow = upToDate && (readsBelow(chain[0], next, order) || wentOn(chain, cursor, order));
 	const contacts = [...below.found, ...fresh].sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.contact);
 	return {
-		poll: { contacts, cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now, sweptBelow(chain, cursor, order)), calls: reader.calls, upToDate, unreadable: reader.unreadable },
+		poll: { contacts, cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now, sweptBelow(chain, cursor, next, order)), calls: reader.calls, upToDate, unreadable: reader.unreadable },
 		grewBeneath: sealed && grewBeneath(sealed, reader, boundary, order),
 	};
 }

@@ -62,11 +62,14 @@ export function sweptWhole(windows: readonly Window[], second: number, order: Or
 /** Whether a walk's chain began at the anchor of the sweep it went on with: the part of the second below it was read by earlier polls. */
 export const wentOn = (chain: readonly Window[], before: ListCursor, order: Order): boolean => showsAnchor(chain[0], before, order);
 
-/** Contacts of the cursor's second below the chain's first page that earlier polls of its sweep read: they count towards its size. */
-export function sweptBelow(chain: readonly Window[], before: ListCursor, order: Order): number {
+/**
+ * Contacts of the cursor's second below the chain's first page that earlier polls of its sweep read: they count towards
+ * its size while the cursor (`after`) stays in it.
+ */
+export function sweptBelow(chain: readonly Window[], before: ListCursor, after: ListCursor, order: Order): number {
 	const second = before.last?.time;
 	const base = before.swept?.base;
-	if (second === undefined || base === undefined || !wentOn(chain, before, order)) return 0;
+	if (second === undefined || base === undefined || after.last?.time !== second || !wentOn(chain, before, order)) return 0;
 	const places = chain[0].entries.filter((entry) => entry.key.time === second).map((entry) => fromOldest(entry, order));
 	return Math.max(0, Math.min(...places) - base);
 }
