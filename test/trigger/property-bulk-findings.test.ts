@@ -286,6 +286,19 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent[spent.length - 1]).toBe(1);
 	});
 
+	it('oldest first, the cursor alone on its page, a deletion below it, then contacts after it: the walk starts where the page of 999 read to prove the poll idle showed the cursor', async () => {
+		// Was 6: that page (not idle) spent a call, and the walk started on the page of the cursor's hint, above the cursor
+		// the deletion moved down: the page above, that page again and the one below. Now 5, 4, 5, 5.
+		const list = new FakeList('asc');
+		list.add(1_001);
+		const { spent, emitted } = await history([list, new FakeList('asc')], 2, hourly(1, 8), (poll) => poll === 1 && list.remove(1), (poll, call) => {
+			if (poll === 1 && call === 2) (list.add(1), imported(list, 3_001));
+		});
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(new Set(emitted).size).toBe(3_002);
+		expect(emitted).toHaveLength(3_002);
+	});
+
 	it('newest first, contacts added while a tie bridge is read: the next walk starts where the chain stopped, not from page 1', async () => {
 		// Was 28 (the whole list, pages 1 to 26): with nothing new out, the hint moved to page 1.
 		const list = new FakeList('desc');

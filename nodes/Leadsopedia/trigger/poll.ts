@@ -28,7 +28,7 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
 	// Nor while a read of the cursor's second spread over polls goes on (sweep.ts).
 	const shortcut = cursor.late?.search || sweeping(cursor) ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
 	if (shortcut.idle) return shortcut.idle;
-	const result = await walkList(source, cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
+	const result = await walkList(source, shortcut.seen ? { ...cursor, ...shortcut.seen } : cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
 	return { ...result, calls: result.calls + shortcut.calls, unreadable: [...(shortcut.unreadable ?? []), ...result.unreadable] };
 }
 
