@@ -286,6 +286,69 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent[spent.length - 1]).toBe(1);
 	});
 
+	// Not fixed: the boundary, expected on page 1, moves two pages down under the walk, which reads on to it (pages 2 to 4)
+	// and bridges the cursor's second split there: 6 calls. Stopping such a walk once its budget is spent (nothing out, the
+	// next poll starting lower by the growth) kept this within 5, but delayed contacts a poll wherever a list grew during a
+	// walk, and the changes written out in late-dated-budget.test.ts and property-findings.test.ts, timed by call, no
+	// longer landed where they pin what they pin (3 tests): not landed.
+	it.failing('newest first, an import of 2,001 during the walk down', async () => {
+		const list = new FakeList('desc');
+		const { spent, emitted } = await history(
+			[list, new FakeList('desc')],
+			2,
+			hourly(1, 8),
+			(poll) => {
+				if (poll === 1) imported(list, 200);
+				if (poll === 3) list.remove(1);
+			},
+			(poll, call) => {
+				if (poll === 1 && call === 2) imported(list, 397);
+				if (poll === 2 && call === 2) list.add(603);
+				if (poll === 2 && call === 3) imported(list, 2_001);
+			},
+		);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted.filter((key) => key !== '0:1')).toHaveLength(list.contacts.length);
+		expect(new Set(emitted).size).toBe(emitted.length);
+	});
+
+	it('oldest first, a 4,001-contact list of one second read round over polls, then a contact after it: the walk learns the order at its ends and starts at the oldest end', async () => {
+		// Was 7: page 2 read for the order before the last page, then the walk from the round's hint (page 3) down to page 1;
+		// then, a first count taken from the part of the second read, a search for contacts that never existed (6).
+		const other = new FakeList('asc');
+		other.add(1_001);
+		const list = new FakeList('asc');
+		const { spent, emitted } = await history(
+			[other, list],
+			2,
+			hourly(1, 10),
+			(poll) => poll === 1 && other.remove(1),
+			(poll, call) => {
+				if (poll === 1 && call === 2) imported(list, 4_001);
+				if (poll === 3 && call === 2) list.add(1);
+			},
+		);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(new Set(emitted).size).toBe(4_002);
+		expect(emitted).toHaveLength(4_002);
+		expect(spent[spent.length - 1]).toBe(1);
+	});
+
+	it('newest first, a 2,380-contact import taken for a list of one second (contacts landed above it during that read), then more: the walk reads that second from where it begins', async () => {
+		// Was 6: the cursor's hint was where the read of the list as a set stopped; the walk went from page 1 down through the
+		// whole second to the oldest end. The second now read upwards from the oldest end over polls (4, 4, 4), then idle.
+		const other = new FakeList('desc');
+		const list = new FakeList('desc');
+		const { spent, emitted } = await history([other, list], 2, hourly(1, 10), (poll) => (poll === 1 && imported(other, 200), poll === 3 && list.add(678)), (poll, call) => {
+			if (poll === 1 && call === 2) imported(list, 2_380);
+			if (poll === 2 && call === 3) list.add(943);
+		});
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(new Set(emitted).size).toBe(200 + 4_001);
+		expect(emitted).toHaveLength(200 + 4_001);
+		expect(spent[spent.length - 1]).toBe(1);
+	});
+
 	it('oldest first, the cursor alone on its page, a deletion below it, then contacts after it: the walk starts where the page of 999 read to prove the poll idle showed the cursor', async () => {
 		// Was 6: that page (not idle) spent a call, and the walk started on the page of the cursor's hint, above the cursor
 		// the deletion moved down: the page above, that page again and the one below. Now 5, 4, 5, 5.

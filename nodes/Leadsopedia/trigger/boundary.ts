@@ -18,6 +18,9 @@ const kept = (cursor: ListCursor): number => (sweeping(cursor) ? 1 : 0);
  */
 const withinSweep = (reader: PageReader, cursor: ListCursor, limits: PollLimits, near: boolean): boolean => !sweeping(cursor) || near || reader.calls < limits.maxCalls;
 
+/** Whether the cursor never saw the API's order: its list was of one second throughout (one-second.ts). */
+export const unordered = (cursor: ListCursor): boolean => cursor.last !== null && cursor.order === undefined;
+
 /**
  * The hinted position of the boundary in `order`: the anchor of a read of the cursor's second
  * spread over polls (sweep.ts), else the cursor's hint. That may have been taken in the other
@@ -27,6 +30,8 @@ const withinSweep = (reader: PageReader, cursor: ListCursor, limits: PollLimits,
 export function hintIn(order: Order, cursor: ListCursor): number {
 	const anchor = cursor.swept?.fromOldest;
 	if (anchor !== undefined) return turned(anchor, cursor.total, order);
+	// Its second read round as a set (one-second.ts), whose hint is where that read stopped: the walk reads it from where it begins.
+	if (unordered(cursor) && cursor.swept) return turned(Math.max(0, cursor.swept.base - 1), cursor.total, order);
 	return (cursor.order ?? 'desc') === order ? cursor.at : cursor.total - 1 - cursor.at;
 }
 

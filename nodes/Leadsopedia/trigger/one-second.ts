@@ -32,18 +32,21 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
 		: { ...cursor, at, total: probe.total };
 	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
-	const whole = second !== undefined && next.last?.time === second && readWhole(reader, second);
-	return { contacts: fresh.map((entry) => entry.contact), cursor: whole ? afterWholeRead(next, reader, second, limits.now) : next, calls: reader.calls, upToDate };
+	return { contacts: fresh.map((entry) => entry.contact), cursor: afterRound(next, reader, second, limits.now), calls: reader.calls, upToDate };
 }
 
 /**
- * The cursor after a poll that read the list, all of the cursor's second, whole: every contact is old now. Sealed when
- * large (sealed-second.ts), the second beginning at the oldest end (a read of it again starts there, sweep.ts), and the
- * contacts up to it counted exactly (late-dated.ts: a walk spread over polls counts only a part of the second).
+ * The cursor after the round, standing in the list's one second: that second begins at the oldest end (sweep.ts; no
+ * contact without a date sits there: the list's ends were read for the order this poll). Read whole in this poll, every
+ * contact is old: sealed when large (sealed-second.ts), the contacts up to it counted exactly (late-dated.ts: a walk of
+ * it spread over polls would count only a part).
  */
-function afterWholeRead(next: ListCursor, reader: PageReader, second: number, now: number | undefined): ListCursor {
+function afterRound(next: ListCursor, reader: PageReader, second: number | undefined, now: number | undefined): ListCursor {
+	if (second === undefined || next.last?.time !== second || reader.windows.some((window) => window.undated > 0)) return next;
+	const standing: ListCursor = { ...next, swept: { base: 0 } };
+	if (!readWhole(reader, second)) return standing;
 	const late = { second, below: reader.windows[0].total, high: highestRead(reader, []) };
-	return sealIfLarge({ ...next, swept: { base: 0 }, late }, reader.windows, true, reader.size, now);
+	return sealIfLarge({ ...standing, late }, reader.windows, true, reader.size, now);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { boundaryNewestFirst, boundaryOldestFirst, hintIn, nextPage } from './boundary';
+import { boundaryNewestFirst, boundaryOldestFirst, hintIn, nextPage, unordered } from './boundary';
 import { chainFrom, freshEntries } from './chain';
 import type { ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
@@ -62,7 +62,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// Neither page telling, the order known goes on, confirmed before anything comes out; not while a search for late
 	// contacts goes on: the list's ends, asked for the order, are where it goes (and a page read is free to it).
 	const trusted = cursor.order && !sealed && !cursor.late?.search ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
-	const order = trusted ?? (await orderOf(reader, probe, assumed, sealed !== undefined, following));
+	// A sealed list, or one seen only of one second throughout: most often of one second still, its ends tell (2 calls).
+	const order = trusted ?? (await orderOf(reader, probe, assumed, sealed !== undefined || unordered(cursor), following));
 	const readRound = async (stands: ListCursor) => {
 		const poll = await pollOneSecond(reader, stands, probe, limits);
 		return { poll: { ...poll, unreadable: reader.unreadable }, grewBeneath: sealed && grewBeneath(sealed, reader) };
@@ -137,7 +138,9 @@ async function lateContacts(
 	const second = after.last?.time;
 	const shown = second === undefined ? undefined : countUpTo(chain, second, order);
 	if (second === undefined || shown === undefined) return { found: [], late: carried(prior, fresh, second) };
-	if (!prior) return { found: [], late: firstCount(chain, second, order, reader, Math.max(highestEmitted(before), highestEmitted(after))) };
+	// A first count short of where the cursor's second ends (a read of it spread over polls) would take the rest of that
+	// second, old, for missing: the count waits for a walk that shows where it ends.
+	if (!prior) return { found: [], late: shown.exact ? firstCount(chain, second, order, reader, Math.max(highestEmitted(before), highestEmitted(after))) : undefined };
 	const { count: counted, exact } = shown;
 	const out = fresh.filter((entry) => entry.key.time <= second);
 	const accounted = prior.below + out.length;
