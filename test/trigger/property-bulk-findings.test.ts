@@ -362,6 +362,20 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(emitted).toHaveLength(3_002);
 	});
 
+	it('oldest first, the same, then a deletion below the import read over polls: no page of 999 is read to prove the poll idle once the read starts again from below the second', async () => {
+		// Was 6: the read of the import's second, started again from below it (its hint where the second begins, a multiple
+		// of the page size), looked to the idle check like a cursor alone on its page: a page of 999 read for nothing.
+		const list = new FakeList('asc');
+		list.add(1_001);
+		const { spent, emitted } = await history([list, new FakeList('asc')], 2, hourly(1, 10), (poll) => poll === 1 && list.remove(1), (poll, call) => {
+			if (poll === 1 && call === 2) (list.add(1), imported(list, 3_001));
+			if (poll === 3 && call === 2) list.remove(2);
+		});
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(new Set(emitted).size).toBe(3_002);
+		expect(emitted).toHaveLength(3_002);
+	});
+
 	it('newest first, contacts added while a tie bridge is read: the next walk starts where the chain stopped, not from page 1', async () => {
 		// Was 28 (the whole list, pages 1 to 26): with nothing new out, the hint moved to page 1.
 		const list = new FakeList('desc');

@@ -24,9 +24,9 @@ const AHEAD_MS = 3600_000;
 
 /** One poll of one list: its new contacts, oldest first, and where the list now stands. */
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
-	// A search for contacts dated below the cursor goes on: no shortcut proves a poll idle then.
-	// Nor while a read of the cursor's second spread over polls goes on (sweep.ts).
-	const shortcut = cursor.late?.search || sweeping(cursor) ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
+	// A search for contacts dated below the cursor goes on: no shortcut proves a poll idle then. Nor when the cursor's second
+	// spans a page or more (sweep.ts): the cursor is not alone on its page, and its hint may be where that second begins.
+	const shortcut = cursor.late?.search || cursor.swept ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
 	if (shortcut.idle) return shortcut.idle;
 	const result = await walkList(source, shortcut.seen ? { ...cursor, ...shortcut.seen } : cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
 	return { ...result, calls: result.calls + shortcut.calls, unreadable: [...(shortcut.unreadable ?? []), ...result.unreadable] };
