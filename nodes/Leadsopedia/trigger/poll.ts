@@ -138,9 +138,7 @@ async function lateContacts(
 	const second = after.last?.time;
 	const shown = second === undefined ? undefined : countUpTo(chain, second, order);
 	if (second === undefined || shown === undefined) return { found: [], late: carried(prior, fresh, second) };
-	// A first count short of where the cursor's second ends (a read of it spread over polls) would take the rest of that
-	// second, old, for missing: the count waits for a walk that shows where it ends.
-	if (!prior) return { found: [], late: shown.exact ? firstCount(chain, second, order, reader, Math.max(highestEmitted(before), highestEmitted(after))) : undefined };
+	if (!prior) return { found: [], late: firstCount(chain, second, order, reader, Math.max(highestEmitted(before), highestEmitted(after))) };
 	const { count: counted, exact } = shown;
 	const out = fresh.filter((entry) => entry.key.time <= second);
 	const accounted = prior.below + out.length;
