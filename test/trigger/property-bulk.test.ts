@@ -20,10 +20,12 @@ import { copy, keyOf, SEED } from './property-history';
  * to 24 calls a poll (the default); both API orders. Besides what property.test.ts asserts
  * (none missed after the quiet polls, none twice, none there at activation), no poll spends
  * more calls than its budget allows. That part fails today at budgets of 2 (seed 20260415,
- * shrunk: oldest first a list of one second throughout read as a set, then a contact after it,
- * 7 calls; newest first a walk down a list that grew by pages while it read it, 6); its earlier
- * failures (a second spanning more pages than the budget, pages read only to learn the order, a
- * hint moved to page 1) are fixed and written out in property-bulk-findings.test.ts. So each
+ * shrunk to the two rows marked `it.failing` in property-bulk-findings.test.ts: newest first a
+ * walk down a list that contacts added during the walk pushed below the pages planned, 6 calls;
+ * oldest first a search for contacts that never existed after a first count taken short, 6); its
+ * earlier failures (a second spanning more pages than the budget, pages read only to learn the
+ * order, a hint moved to page 1, a list of one second read as a set then a contact after it)
+ * are fixed and written out there. So each
  * order runs twice: none missed, none twice and none from before activation, which holds; and
  * the budget as well, marked failing.
  * 120 histories per order (TRIGGER_BULK_RUNS; seed: TRIGGER_PROPERTY_SEED): 36 s newest first
