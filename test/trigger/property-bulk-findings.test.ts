@@ -274,7 +274,7 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 	it('oldest first, a list of one second throughout read whole as such, then a contact after it: sealed, read whole again over polls before the cursor moves past', async () => {
 		// Was 7 (found writing the 3,001-contact case): unsealed, that poll learnt the order (page 1, page 2, the last page),
 		// then walked the import's second oldest first from the top down to page 1 (each of its contacts new until read
-		// whole: no page between was a boundary). Now 5, 5, 4: the read of that second again is spread over polls.
+		// whole: no page between was a boundary). Now 5, 5, 5, 4: the read of that second again is spread over polls.
 		const list = new FakeList('asc');
 		const { spent, emitted } = await history([list], 2, hourly(1, 8), (poll) => {
 			if (poll === 1) imported(list, 3_001);
@@ -340,7 +340,7 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 
 	it('newest first, a 2,380-contact import taken for a list of one second (contacts landed above it during that read), then more: the walk reads that second from where it begins', async () => {
 		// Was 6: the cursor's hint was where the read of the list as a set stopped; the walk went from page 1 down through the
-		// whole second to the oldest end. The second now read upwards from the oldest end over polls (4, 4, 4), then idle.
+		// whole second to the oldest end. Now read upwards from the oldest end over polls: 2, 5, 4, 5, 5, 3, then idle.
 		const other = new FakeList('desc');
 		const list = new FakeList('desc');
 		const { spent, emitted } = await history([other, list], 2, hourly(1, 10), (poll) => (poll === 1 && imported(other, 200), poll === 3 && list.add(678)), (poll, call) => {
