@@ -1,4 +1,4 @@
-import { isNew, type ListCursor } from './cursor';
+import { isNew, unordered, type ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
 import { reachesBack, turned, type PageReader, type Window } from './pages';
@@ -17,9 +17,6 @@ const kept = (cursor: ListCursor): number => (sweeping(cursor) ? 1 : 0);
  * page below it.
  */
 const withinSweep = (reader: PageReader, cursor: ListCursor, limits: PollLimits, near: boolean): boolean => !sweeping(cursor) || near || reader.calls < limits.maxCalls;
-
-/** Whether the cursor never saw the API's order: its list was of one second throughout (one-second.ts). */
-export const unordered = (cursor: ListCursor): boolean => cursor.last !== null && cursor.order === undefined;
 
 /**
  * The hinted position of the boundary in `order`: the anchor of a read of the cursor's second

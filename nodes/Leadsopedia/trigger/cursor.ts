@@ -87,6 +87,9 @@ export const WHOLE_SECOND = Number.MAX_SAFE_INTEGER;
 /** Whether every contact of the cursor's second is old (`WHOLE_SECOND`). */
 export const isWholeSecond = (cursor: Pick<ListCursor, 'tied'>): boolean => cursor.tied?.floor === WHOLE_SECOND;
 
+/** Whether the cursor never saw the API's order: its list was of one second throughout (one-second.ts). */
+export const unordered = (cursor: ListCursor): boolean => cursor.last !== null && cursor.order === undefined;
+
 /** Whether a contact is newer than everything the cursor has emitted. */
 export function isNew(key: ContactKey, cursor: Pick<ListCursor, 'last' | 'tied' | 'ahead'>): boolean {
 	const { last, tied, ahead } = cursor;

@@ -1,6 +1,6 @@
-import { boundaryNewestFirst, boundaryOldestFirst, hintIn, nextPage, unordered } from './boundary';
+import { boundaryNewestFirst, boundaryOldestFirst, hintIn, nextPage } from './boundary';
 import { chainFrom, freshEntries } from './chain';
-import type { ListCursor } from './cursor';
+import { unordered, type ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { withIds } from './ids';
 import type { BelowCount } from './below-count';
