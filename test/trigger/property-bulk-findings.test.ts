@@ -289,8 +289,8 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 	// Not fixed: the boundary, expected on page 1, moves two pages down under the walk, which reads on to it (pages 2 to 4)
 	// and bridges the cursor's second split there: 6 calls. Stopping such a walk once its budget is spent (nothing out, the
 	// next poll starting lower by the growth) kept this within 5, but delayed contacts a poll wherever a list grew during a
-	// walk, and the changes written out in late-dated-budget.test.ts and property-findings.test.ts, timed by call, no
-	// longer landed where they pin what they pin (3 tests): not landed.
+	// walk, and made 3 tests of late-dated-budget.test.ts and property-findings.test.ts fail (the one traced: a change
+	// written out to land at a call of the poll no longer landed, the poll stopping before it): not landed.
 	it.failing('newest first, an import of 2,001 during the walk down', async () => {
 		const list = new FakeList('desc');
 		const { spent, emitted } = await history(
