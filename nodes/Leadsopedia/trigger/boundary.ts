@@ -2,7 +2,7 @@ import { isNew, unordered, type ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { PollLimits } from './list-poll';
 import { reachesBack, turned, type PageReader, type Window } from './pages';
-import { sweeping } from './sweep';
+import { belowBase, sweeping } from './sweep';
 
 /** Where a poll's walk finds the boundary: the page holding the contacts up to the cursor, in either order. */
 
@@ -28,7 +28,7 @@ export function hintIn(order: Order, cursor: ListCursor): number {
 	const anchor = cursor.swept?.fromOldest;
 	if (anchor !== undefined) return turned(anchor, cursor.total, order);
 	// Its second read round as a set (one-second.ts), whose hint is where that read stopped: the walk reads it from where it begins.
-	if (unordered(cursor) && cursor.swept) return turned(Math.max(0, cursor.swept.base - 1), cursor.total, order);
+	if (unordered(cursor) && cursor.swept) return belowBase(cursor.swept, cursor.total, order);
 	return (cursor.order ?? 'desc') === order ? cursor.at : cursor.total - 1 - cursor.at;
 }
 

@@ -13,11 +13,13 @@ export async function orderOf(reader: PageReader, probe: Window, assumed: Order,
 	if (probe.order) return probe.order;
 	// Page 1 is the whole list: any order reads it whole.
 	if (probe.page === 1 && probe.pagesCount <= 1) return assumed;
-	// A page this poll read already (a sealed list's walk, before its second is read whole again) tells it at no call.
-	const told = endsOnly ? undefined : [...reader.windows].reverse().find((window) => window.order)?.order;
-	if (told) return told;
-	const neighbour = endsOnly ? undefined : await neighbourOf(reader, probe, next);
-	if (neighbour?.order) return neighbour.order;
+	if (!endsOnly) {
+		// A page this poll read already (a sealed list's walk, before its second is read whole again) tells it at no call.
+		const told = [...reader.windows].reverse().find((window) => window.order)?.order;
+		if (told) return told;
+		const neighbour = await neighbourOf(reader, probe, next);
+		if (neighbour?.order) return neighbour.order;
+	}
 	const start = reader.latest(1) ?? (await reader.read(1));
 	if (start.order) return start.order;
 	// The last page as the latest answer counts it (the list may change meanwhile; a few tries).

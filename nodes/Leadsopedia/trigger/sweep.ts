@@ -109,14 +109,16 @@ export const sweeping = (cursor: ListCursor): boolean => cursor.swept?.id !== un
 /** The cursor after a walk that did not find the anchor within its budget, or found the part below it changed: the read starts again from below the second. */
 export const sweepAgain = (cursor: ListCursor): ListCursor => (cursor.swept ? fromBase({ ...cursor, swept: { base: cursor.swept.base } }) : cursor);
 
+/** The position in `order` of the place just below where the cursor's second begins (`swept.base`): a walk reading that second whole starts there. */
+export const belowBase = (swept: Sweep, total: number, order: Order): number => turned(Math.max(0, swept.base - 1), total, order);
+
 /**
  * The cursor a sealed second is read whole again with (before the cursor moves past it, its daily
  * read): its hint where the second begins, so that the read starts below it within the budget and
  * goes on over polls.
  */
 export function fromBase(cursor: ListCursor): ListCursor {
-	const base = cursor.swept?.base;
-	if (base === undefined || cursor.swept?.id !== undefined) return cursor;
-	const below = Math.max(0, base - 1);
-	return { ...cursor, at: Math.max(0, turned(below, cursor.total, cursor.order ?? 'desc')) };
+	const { swept } = cursor;
+	if (swept === undefined || swept.id !== undefined) return cursor;
+	return { ...cursor, at: Math.max(0, belowBase(swept, cursor.total, cursor.order ?? 'desc')) };
 }
