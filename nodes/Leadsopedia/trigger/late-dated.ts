@@ -48,6 +48,14 @@ export function firstCount(chain: readonly Window[], second: number | undefined,
 	return below === undefined || second === undefined ? undefined : { second, below: below.count, high: Math.max(highestRead(reader, chain), emitted) };
 }
 
+/**
+ * The count a walk starts from: the cursor's, or for a list recorded empty none came out yet
+ * (every contact in it is new: none was there when counted).
+ */
+export function countBefore(cursor: Pick<ListCursor, 'last' | 'late'>): BelowCount | undefined {
+	return cursor.late ?? (cursor.last === null ? { second: -Number.MAX_VALUE, below: 0, high: -Number.MAX_VALUE } : undefined);
+}
+
 /** The largest id a cursor knows came out: its newest contact's, and those of its second. */
 export function highestEmitted(cursor: Pick<ListCursor, 'last' | 'tied'>): number {
 	return Math.max(cursor.last?.id ?? -Infinity, maxId(cursor.tied) ?? -Infinity);

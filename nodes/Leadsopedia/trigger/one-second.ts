@@ -4,7 +4,7 @@ import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
 import { sealIfLarge } from './sealed-second';
-import { highestRead } from './late-dated';
+import { carried, countBefore, highestRead } from './late-dated';
 
 /**
  * A list of one second throughout (a bulk import) has no order to walk, but needs none: each
@@ -28,8 +28,10 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 	const fresh = freshEntries(reader.windows, cursor).filter((entry) => entry.key.time === second);
 	const newestFresh = fresh[fresh.length - 1];
 	const at = (page - 1) * reader.size - 1;
+	// The contacts that came out join the count (late-dated.ts), so that no later search takes one for late.
+	const late = carried(countBefore(cursor), fresh, second);
 	const next: ListCursor = newestFresh
-		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh) }
+		? { last: maxKey(cursor, newestFresh.key), at, total: probe.total, order: cursor.order, tied: tiedAfter(cursor, fresh), ...(late ? { late } : {}) }
 		: { ...cursor, at, total: probe.total };
 	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
 	return { contacts: fresh.map((entry) => entry.contact), cursor: afterRound(next, reader, second, limits.now), calls: reader.calls, upToDate };

@@ -4,7 +4,7 @@ import { unordered, type ListCursor } from './cursor';
 import { compareKeys, type Order } from './keys';
 import { withIds } from './ids';
 import type { BelowCount } from './below-count';
-import { carried, countUpTo, firstCount, highestEmitted, highestRead, searchBelow, withFound } from './late-dated';
+import { carried, countBefore, countUpTo, firstCount, highestEmitted, highestRead, searchBelow, withFound } from './late-dated';
 import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
@@ -133,8 +133,7 @@ async function lateContacts(
 	after: ListCursor,
 	limits: PollLimits,
 ): Promise<{ found: Entry[]; late?: BelowCount }> {
-	// A list empty when recorded: every contact in it is new, none was there when counted.
-	const prior = before.late ?? (before.last === null ? { second: -Number.MAX_VALUE, below: 0, high: -Number.MAX_VALUE } : undefined);
+	const prior = countBefore(before);
 	const second = after.last?.time;
 	const shown = second === undefined ? undefined : countUpTo(chain, second, order);
 	if (second === undefined || shown === undefined) return { found: [], late: carried(prior, fresh, second) };
