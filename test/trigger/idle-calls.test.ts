@@ -39,20 +39,35 @@ describe('Leadsopedia Trigger (desc) idle on a list whose newest second spans tw
 
 /**
  * Issue 20 point 8: oldest first, with the cursor first on its page (a list of 1,001 or 2,001),
- * an idle poll read that page and the one before it: 2 calls where one page of 999 does.
+ * an idle poll read that page and the one before it: 2 calls where one page of 999 does. When
+ * that page shows new contacts, the walk goes on from it (idle-oldest-first.ts).
  */
-describe.each([1001, 2001])('Leadsopedia Trigger (asc) idle on a list of %i', (size) => {
+describe.each([
+	[1001, 998],
+	[2001, 999],
+])('Leadsopedia Trigger (asc) idle on a list of %i', (size, limit) => {
 	useNock();
 
-	it('costs 1 call, and still emits what comes next, once', async () => {
+	/** Pages of `limit` (the cursor and the two contacts before it on the first: a page of 999 holds only one at 1,001). */
+	const pagesOf = (pages: number[]) => pages.map((page) => `GET /v1/contacts?list_id=7&page=${page}&limit=${limit}`);
+	const cursorPage = Math.floor((size - 1) / limit) + 1;
+
+	// The walk after the page read for the idle check goes on with it and its size. Was 3 calls for 2 new contacts (the
+	// page of 999, then the cursor's page of 1,000 and the one before it) and 5 for 1,500: a page of 1,000 read twice.
+	it.each<[number, number[]]>([
+		[2, [cursorPage]],
+		[1500, [cursorPage, cursorPage + 1, cursorPage]],
+	])('costs 1 call, and what comes next (%i contacts) comes out once from the page it read on', async (count, pages) => {
 		const list = new FakeList('asc');
 		list.add(size);
 		serve(list);
 		const trigger = triggerOnServed();
 		await trigger.activate();
 		await expectIdlePolls(trigger, 1);
-		const added = list.add(2).map((contact) => contact.id);
+		const added = list.add(count).map((contact) => contact.id);
+		const before = requestLines().length;
 		expect(emittedIds(await trigger.poll())).toEqual(added);
+		expect(requestLines().slice(before)).toEqual(pagesOf(pages));
 		expect(await trigger.poll()).toEqual({ items: null });
 	});
 });

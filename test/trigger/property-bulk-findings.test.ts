@@ -377,6 +377,50 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(emitted).toHaveLength(3_002);
 	});
 
+	it('oldest first, the cursor alone on its page, a deletion below it, then a contact of its second and a 3,001-contact import: the walk goes on from the page read to prove the poll idle', async () => {
+		// Was 6, 4, 5, 5: the page of 999 showed the new contacts, then the walk read the cursor's page of 1,000, the one
+		// above it, the cursor's again and a tie bridge at that break. Now 4, 3, 5, 5: the walk goes on in pages of that
+		// size (998 here: two contacts before the cursor on it), whose break falls below the cursor's second.
+		const list = new FakeList('asc');
+		list.add(1_001);
+		const { spent, emitted } = await history(
+			[list, new FakeList('asc')],
+			2,
+			hourly(1, 4),
+			(poll) => poll === 1 && list.remove(1),
+			(poll, call) => {
+				if (poll !== 1 || call !== 2) return;
+				list.add(1, true);
+				imported(list, 3_001);
+			},
+		);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toHaveLength(3_002);
+		expect(new Set(emitted).size).toBe(3_002);
+	});
+
+	it('oldest first, the cursor alone on its page, then an import and deletions below it while the walk reads on from the page read to prove the poll idle: that page holds two contacts before the cursor', async () => {
+		// Found once the walk went on from that page (a page of 999 holding only one contact before the cursor, first on
+		// it): a deletion below moved that contact off it when it was read again, and the walk read the page below and a
+		// tie bridge, 3, 6, 3, 1 (before the walk went on from it: 5, 4, 3, 1). A page of 998 holds two: 2, 4, 3, 1.
+		const list = new FakeList('asc');
+		list.add(1_001);
+		const { spent, emitted } = await history(
+			[list, new FakeList('asc')],
+			2,
+			hourly(1, 4),
+			(poll) => poll === 1 && list.remove(1),
+			(poll, call) => {
+				if (poll === 1 && call === 2) list.add(1);
+				if (poll === 2 && call === 2) imported(list, 998);
+				if (poll === 2 && (call === 3 || call === 5)) list.contacts.splice(0, 1);
+			},
+		);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toHaveLength(999);
+		expect(new Set(emitted).size).toBe(999);
+	});
+
 	it('oldest first, the same, then a deletion below the import read over polls: no page of 999 is read to prove the poll idle once the read starts again from below the second', async () => {
 		// Was 6: the read of the import's second, started again from below it (its hint where the second begins, a multiple
 		// of the page size), looked to the idle check like a cursor alone on its page: a page of 999 read for nothing.

@@ -26,19 +26,18 @@ const AHEAD_MS = 3600_000;
 export async function pollList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	// A search for contacts dated below the cursor goes on: no shortcut proves a poll idle then. Nor when the cursor's second
 	// spans a page or more (sweep.ts): the cursor is not alone on its page, and its hint may be where that second begins.
-	const shortcut = cursor.late?.search || cursor.swept ? { calls: 0 } : await idleOldestFirst(source, cursor, limits.pageSize);
-	if (shortcut.idle) return shortcut.idle;
-	const result = await walkList(source, shortcut.seen ? { ...cursor, ...shortcut.seen } : cursor, { ...limits, maxCalls: Math.max(2, limits.maxCalls - shortcut.calls) });
-	return { ...result, calls: result.calls + shortcut.calls, unreadable: [...(shortcut.unreadable ?? []), ...result.unreadable] };
+	const shortcut = cursor.late?.search || cursor.swept ? undefined : await idleOldestFirst(source, cursor, limits.pageSize);
+	if (shortcut && 'idle' in shortcut) return shortcut.idle;
+	return await walkList(shortcut?.reader ?? new PageReader(source, limits.pageSize), shortcut?.seen ? { ...cursor, ...shortcut.seen } : cursor, limits);
 }
 
 /**
- * The walk of a list. A sealed list (sealed-second.ts) is first walked taking its sealed second
- * as old; when that walk cannot stand (the total grew beneath that second, the cursor would move
- * past it, its daily read) the list is walked with the ids the cursor holds.
+ * The walk of a list, with `reader` (the pages read for the idle check, if any). A sealed list
+ * (sealed-second.ts) is first walked taking its sealed second as old; when that walk cannot
+ * stand (the total grew beneath that second, the cursor would move past it, its daily read)
+ * the list is walked with the ids the cursor holds.
  */
-async function walkList(source: ContactSource, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
-	const reader = new PageReader(source, limits.pageSize);
+async function walkList(reader: PageReader, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	if (isSealed(cursor) && sealHolds(cursor, limits.now)) {
 		const idle = cursor.late?.search ? undefined : await idleWhenSealed(reader, cursor);
 		if (idle) return { ...idle, unreadable: reader.unreadable };
