@@ -421,6 +421,30 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(new Set(emitted).size).toBe(999);
 	});
 
+	// The other side of going on from that page: its contacts before the cursor sit first on it, and deletions below
+	// during the walk move them off it before it is read again (after the pages above it). Here one deletion before the
+	// poll and two during it: the walk read the page below and a tie bridge at that break, 6 (the walk afresh in pages of
+	// 1,000 spent 5: its first page held the cursor's predecessors in its middle). Shrunk from the budget run (seed
+	// 20260415, oldest first, the 10th history); not fixed: a page holding more contacts before the cursor holds fewer
+	// new ones after it.
+	it.failing('oldest first, the cursor alone on its page, then an import and three deletions below it, two while the walk reads on from the page read to prove the poll idle', async () => {
+		const list = new FakeList('asc');
+		list.add(1_001);
+		const { spent, emitted } = await history(
+			[list, new FakeList('asc')],
+			2,
+			hourly(1, 3),
+			(poll) => poll === 1 && list.contacts.splice(0, 1),
+			(poll, call) => {
+				if (poll === 1 && call === 2) imported(list, 997);
+				if (poll === 1 && (call === 3 || call === 5)) list.contacts.splice(0, 1);
+			},
+		);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toHaveLength(997);
+		expect(new Set(emitted).size).toBe(997);
+	});
+
 	it('oldest first, the same, then a deletion below the import read over polls: no page of 999 is read to prove the poll idle once the read starts again from below the second', async () => {
 		// Was 6: the read of the import's second, started again from below it (its hint where the second begins, a multiple
 		// of the page size), looked to the idle check like a cursor alone on its page: a page of 999 read for nothing.

@@ -22,9 +22,10 @@ import { copy, keyOf, SEED } from './property-history';
  * more calls than its budget allows. That part fails today at budgets of 2 (seed 20260415,
  * shrunk to the two rows marked `it.failing` in property-bulk-findings.test.ts: newest first a
  * walk down a list that contacts added during the walk pushed below the pages planned, 6 calls;
- * oldest first a search for contacts that never existed after a first count taken short, 6); its
- * earlier failures (a second spanning more pages than the budget, pages read only to learn the
- * order, a hint moved to page 1, a list of one second read as a set then a contact after it)
+ * oldest first deletions below a cursor alone on its page while the walk reads on from the page
+ * read to prove the poll idle, 6); its earlier failures (a second spanning more pages than the
+ * budget, pages read only to learn the order, a hint moved to page 1, a list of one second read
+ * as a set then a contact after it, a search for contacts that never existed after such a read)
  * are fixed and written out there. So each
  * order runs twice: none missed, none twice and none from before activation, which holds; and
  * the budget as well, marked failing.
