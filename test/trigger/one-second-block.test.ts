@@ -62,6 +62,23 @@ describe.each<[ApiOrder, 'ascending' | 'descending']>([
 		expect(calls.slice(-3).every((count) => count <= 2)).toBe(true);
 	});
 
+	// Activation reads a list of one second throughout whole when its pages fit its budget (22 here), but cannot see its
+	// order. Oldest first, the read of that second whole again before the cursor moves past it started from the cursor's
+	// hint, not where the second begins, and read the whole list in one poll: 28 calls (26 at 20,000). Activation now
+	// records that the second begins at the oldest end; the read starts there and goes on over polls within the budget:
+	// 24, then 6. (Newest first, 23 calls then and now.)
+	it.each([22_000])('emits the contacts added after a list of one second throughout at activation (%i contacts, its order unknown), no poll past the budget and the first tie bridge', async (size) => {
+		const { list, emitted, calls, poll } = await activated((list) => {
+			list.add(1);
+			list.add(size - 1, true);
+		});
+		const added = ids(list.add(5));
+		await poll(6);
+		expect(emitted).toEqual(added);
+		expect(calls.filter((count) => count > 25)).toEqual([]);
+		expect(calls.slice(-3).every((count) => count <= 2)).toBe(true);
+	});
+
 	it.each([0, 5])('emits a 30,000-contact import added after activation and the %i contacts after it, each once, then polls idle', async (later) => {
 		const { list, emitted, calls, poll } = await activated((list) => list.add(10));
 		const added = ids([...list.add(1), ...list.add(29_999, true)]);

@@ -37,8 +37,11 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 		const late = firstCount(reader.windows, top.key.time, order, reader);
 		// Where the next walk starts: the edge of the newest second nearest the newest end, wherever the newest contact sits in it.
 		const at = oldEdge(reader.windows, { last: top.key }, order)?.position ?? top.position;
-		// Where that second begins, counted from the oldest end: only with the order known.
-		const swept = known.order && sweptWhole(reader.windows, top.key.time, order, reader.size);
+		// Where that second begins, counted from the oldest end: with the order known, as the pages show it; a list of one
+		// second throughout begins it at its oldest end in either order (as a read of it as a set records, one-second.ts),
+		// unless contacts without a date sit there. The first walk reads it from there (boundary.ts, hintIn).
+		const placed = known.order !== undefined || (found === 'one second' && reader.windows.every((window) => window.undated === 0));
+		const swept = placed && sweptWhole(reader.windows, top.key.time, order, reader.size);
 		const cursor: ListCursor = { last: top.key, at, total: window.total, ...known, ...(late ? { late } : {}), ...(swept ? { swept } : {}) };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
 		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
