@@ -385,61 +385,52 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent[spent.length - 1]).toBe(1);
 	});
 
+	/**
+	 * Oldest first, a list of 1,001 contacts (the cursor alone on its page at activation) beside an empty list:
+	 * `between(list, poll)` and `during(list, poll, call)` as in `history`, at a budget of 2.
+	 */
+	const cursorAlone = async (polls: number, between: (list: FakeList, poll: number) => void, during: (list: FakeList, poll: number, call: number) => void) => {
+		const list = new FakeList('asc');
+		list.add(1_001);
+		return await history([list, new FakeList('asc')], 2, hourly(1, polls), (poll) => between(list, poll), (poll, call) => during(list, poll, call));
+	};
+
+	/** No poll past the 5 calls allowed, and `count` contacts out, each once. */
+	const expectWithinBudgetOnce = ({ spent, emitted }: { spent: number[]; emitted: string[] }, count: number) => {
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toHaveLength(count);
+		expect(new Set(emitted).size).toBe(count);
+	};
+
 	it('oldest first, the cursor alone on its page, a deletion below it, then contacts after it: the walk starts where the page of 999 read to prove the poll idle showed the cursor', async () => {
 		// Was 6: that page (not idle) spent a call, and the walk started on the page of the cursor's hint, above the cursor
 		// the deletion moved down: the page above, that page again and the one below. Now 5, 4, 5, 5.
-		const list = new FakeList('asc');
-		list.add(1_001);
-		const { spent, emitted } = await history([list, new FakeList('asc')], 2, hourly(1, 8), (poll) => poll === 1 && list.remove(1), (poll, call) => {
+		const polled = await cursorAlone(8, (list, poll) => poll === 1 && list.remove(1), (list, poll, call) => {
 			if (poll === 1 && call === 2) (list.add(1), imported(list, 3_001));
 		});
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
-		expect(new Set(emitted).size).toBe(3_002);
-		expect(emitted).toHaveLength(3_002);
+		expectWithinBudgetOnce(polled, 3_002);
 	});
 
 	it('oldest first, the cursor alone on its page, a deletion below it, then a contact of its second and a 3,001-contact import: the walk goes on from the page read to prove the poll idle', async () => {
 		// Was 6, 4, 5, 5: the page of 999 showed the new contacts, then the walk read the cursor's page of 1,000, the one
 		// above it, the cursor's again and a tie bridge at that break. Now 4, 3, 5, 5: the walk goes on in pages of that
 		// size (998 here: two contacts before the cursor on it), whose break falls below the cursor's second.
-		const list = new FakeList('asc');
-		list.add(1_001);
-		const { spent, emitted } = await history(
-			[list, new FakeList('asc')],
-			2,
-			hourly(1, 4),
-			(poll) => poll === 1 && list.remove(1),
-			(poll, call) => {
-				if (poll !== 1 || call !== 2) return;
-				list.add(1, true);
-				imported(list, 3_001);
-			},
-		);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
-		expect(emitted).toHaveLength(3_002);
-		expect(new Set(emitted).size).toBe(3_002);
+		const polled = await cursorAlone(4, (list, poll) => poll === 1 && list.remove(1), (list, poll, call) => {
+			if (poll === 1 && call === 2) (list.add(1, true), imported(list, 3_001));
+		});
+		expectWithinBudgetOnce(polled, 3_002);
 	});
 
 	it('oldest first, the cursor alone on its page, then an import and deletions below it while the walk reads on from the page read to prove the poll idle: that page holds two contacts before the cursor', async () => {
 		// Found once the walk went on from that page (a page of 999 holding only one contact before the cursor, first on
 		// it): a deletion below moved that contact off it when it was read again, and the walk read the page below and a
 		// tie bridge, 3, 6, 3, 1 (before the walk went on from it: 5, 4, 3, 1). A page of 998 holds two: 2, 4, 3, 1.
-		const list = new FakeList('asc');
-		list.add(1_001);
-		const { spent, emitted } = await history(
-			[list, new FakeList('asc')],
-			2,
-			hourly(1, 4),
-			(poll) => poll === 1 && list.remove(1),
-			(poll, call) => {
-				if (poll === 1 && call === 2) list.add(1);
-				if (poll === 2 && call === 2) imported(list, 998);
-				if (poll === 2 && (call === 3 || call === 5)) list.contacts.splice(0, 1);
-			},
-		);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
-		expect(emitted).toHaveLength(999);
-		expect(new Set(emitted).size).toBe(999);
+		const polled = await cursorAlone(4, (list, poll) => poll === 1 && list.remove(1), (list, poll, call) => {
+			if (poll === 1 && call === 2) list.add(1);
+			if (poll === 2 && call === 2) imported(list, 998);
+			if (poll === 2 && (call === 3 || call === 5)) list.contacts.splice(0, 1);
+		});
+		expectWithinBudgetOnce(polled, 999);
 	});
 
 	// The other side of going on from that page: its contacts before the cursor sit first on it, and deletions below
@@ -449,35 +440,21 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 	// 20260415, oldest first, the 10th history); not fixed: a page holding more contacts before the cursor holds fewer
 	// new ones after it.
 	it.failing('oldest first, the cursor alone on its page, then an import and three deletions below it, two while the walk reads on from the page read to prove the poll idle', async () => {
-		const list = new FakeList('asc');
-		list.add(1_001);
-		const { spent, emitted } = await history(
-			[list, new FakeList('asc')],
-			2,
-			hourly(1, 3),
-			(poll) => poll === 1 && list.contacts.splice(0, 1),
-			(poll, call) => {
-				if (poll === 1 && call === 2) imported(list, 997);
-				if (poll === 1 && (call === 3 || call === 5)) list.contacts.splice(0, 1);
-			},
-		);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
-		expect(emitted).toHaveLength(997);
-		expect(new Set(emitted).size).toBe(997);
+		const polled = await cursorAlone(3, (list, poll) => poll === 1 && list.contacts.splice(0, 1), (list, poll, call) => {
+			if (poll === 1 && call === 2) imported(list, 997);
+			if (poll === 1 && (call === 3 || call === 5)) list.contacts.splice(0, 1);
+		});
+		expectWithinBudgetOnce(polled, 997);
 	});
 
 	it('oldest first, the same, then a deletion below the import read over polls: no page of 999 is read to prove the poll idle once the read starts again from below the second', async () => {
 		// Was 6: the read of the import's second, started again from below it (its hint where the second begins, a multiple
 		// of the page size), looked to the idle check like a cursor alone on its page: a page of 999 read for nothing.
-		const list = new FakeList('asc');
-		list.add(1_001);
-		const { spent, emitted } = await history([list, new FakeList('asc')], 2, hourly(1, 10), (poll) => poll === 1 && list.remove(1), (poll, call) => {
+		const polled = await cursorAlone(10, (list, poll) => poll === 1 && list.remove(1), (list, poll, call) => {
 			if (poll === 1 && call === 2) (list.add(1), imported(list, 3_001));
 			if (poll === 3 && call === 2) list.remove(2);
 		});
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
-		expect(new Set(emitted).size).toBe(3_002);
-		expect(emitted).toHaveLength(3_002);
+		expectWithinBudgetOnce(polled, 3_002);
 	});
 
 	it('newest first, contacts added while a tie bridge is read: the next walk starts where the chain stopped, not from page 1', async () => {
