@@ -328,9 +328,9 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 				if (poll === 2 && call === 3) imported(list, 2_001);
 			},
 		);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 		expect(emitted.filter((key) => key !== '0:1')).toHaveLength(list.contacts.length);
 		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 	});
 
 	// Oldest first from an empty list, was 5, 5, 7, ...: page 2 read for the order before the last page, then the walk from
@@ -385,6 +385,49 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent[spent.length - 1]).toBe(1);
 	});
 
+	// Shrunk from the budget run (seed 1, the 15th history in both orders: the API's order flipped before it oldest first).
+	// Two imports during the first poll and 800 contacts during the next are read as one second spread over polls, its
+	// last poll reading the pages up to the newest end, the check of where that second begins and a tie bridge at the
+	// break below the newest contacts: 3, 4, 4, 5, 6 newest first. Not fixed.
+	it.failing("newest first, a read of a second spread over polls that reaches the newest end: its last poll checks where the second begins and bridges a tie", async () => {
+		const list = new FakeList('desc');
+		imported(list, 200);
+		const { spent, emitted } = await history(
+			[list, new FakeList('desc')],
+			2,
+			hourly(1, 8),
+			(poll) => (poll === 1 || poll === 3) && list.add(1),
+			(poll, call) => {
+				if (poll === 1 && call === 2) (imported(list, 3_001), imported(list, 200));
+				if (poll === 2 && call === 2) list.add(800);
+			},
+		);
+		// What comes out holds; only the budget fails.
+		expect(emitted).toHaveLength(list.contacts.length - 200);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+	});
+
+	// Shrunk from the budget run (seed 2, oldest first, the 13th history; pages capped at 999). The sealed second's walk
+	// (its newest end, the page above, that page again) shows the cursor would move past it; the read of that second whole
+	// then follows in the same poll (page 1, page 2, page 1 again): 7 calls. Spread over polls, it would delay the new
+	// contacts and spend more calls in all. Not fixed.
+	it.failing('oldest first, contacts after a sealed second: the read of that second whole before the cursor moves past it follows its walk in the same poll', async () => {
+		const list = new FakeList('asc');
+		const other = new FakeList('asc');
+		list.pageCap = 999;
+		other.pageCap = 999;
+		imported(list, 200);
+		imported(list, 2_261);
+		const { spent, emitted } = await history([other, list], 2, hourly(1, 4), (poll) => {
+			if (poll === 1) imported(list, 537);
+			if (poll === 2) other.add(1);
+		});
+		expect(emitted).toHaveLength(538);
+		expect(new Set(emitted).size).toBe(538);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+	});
+
 	/**
 	 * Oldest first, a list of 1,001 contacts (the cursor alone on its page at activation) beside an empty list:
 	 * `between(list, poll)` and `during(list, poll, call)` as in `history`, at a budget of 2.
@@ -395,11 +438,11 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		return await history([list, new FakeList('asc')], 2, hourly(1, polls), (poll) => between(list, poll), (poll, call) => during(list, poll, call));
 	};
 
-	/** No poll past the 5 calls allowed, and `count` contacts out, each once. */
+	/** `count` contacts out, each once, and no poll past the 5 calls allowed (last: a row failing on its budget fails there alone). */
 	const expectWithinBudgetOnce = ({ spent, emitted }: { spent: number[]; emitted: string[] }, count: number) => {
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 		expect(emitted).toHaveLength(count);
 		expect(new Set(emitted).size).toBe(count);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 	};
 
 	it('oldest first, the cursor alone on its page, a deletion below it, then contacts after it: the walk starts where the page of 999 read to prove the poll idle showed the cursor', async () => {
