@@ -24,6 +24,8 @@ export interface TriggerCostRow extends TriggerShape {
 	testEventCalls: number;
 	/** Calls of each idle poll, in turn. */
 	idleCalls: number[];
+	/** Lists of distinct seconds: the calls of a poll after each of `NEW_BATCHES` is added (the cursor alone on its page before the first). */
+	newCalls?: number[];
 }
 
 export interface InterleavedStateRow {
@@ -33,6 +35,8 @@ export interface InterleavedStateRow {
 }
 
 const IDLE_POLLS = 3;
+/** New contacts added after the idle polls, one batch a poll: a page's worth or less, then more than a page. */
+export const NEW_BATCHES = [2, 1500];
 
 /** Runs `measure` with nock serving `list` as list 7, and takes nock away again for the other cases. */
 async function onServed<T>(list: FakeList, measure: (trigger: PolledTrigger) => Promise<T>): Promise<T> {
@@ -58,6 +62,13 @@ async function callsOf(list: FakeList, step: () => Promise<{ error?: Error; item
 	return list.calls - before;
 }
 
+/** A poll that must emit exactly `count` contacts. */
+async function pollEmitting(trigger: PolledTrigger, count: number) {
+	const outcome = await trigger.poll();
+	if (!outcome.error && (outcome.items?.length ?? 0) !== count) throw new Error(`a poll emitted ${outcome.items?.length ?? 0} of ${count} new contacts`);
+	return outcome;
+}
+
 export async function triggerCost(order: ApiOrder, shape: TriggerShape): Promise<TriggerCostRow> {
 	const list = new FakeList(order);
 	if (shape.oneSecond) list.add(1);
@@ -67,7 +78,10 @@ export async function triggerCost(order: ApiOrder, shape: TriggerShape): Promise
 		const testEventCalls = await callsOf(list, async () => await trigger.testEvent(), false);
 		const idleCalls: number[] = [];
 		for (let poll = 0; poll < IDLE_POLLS; poll++) idleCalls.push(await callsOf(list, async () => await trigger.poll(), true));
-		return { order, ...shape, activationCalls, testEventCalls, idleCalls };
+		if (shape.oneSecond) return { order, ...shape, activationCalls, testEventCalls, idleCalls };
+		const newCalls: number[] = [];
+		for (const batch of NEW_BATCHES) newCalls.push(await callsOf(list, async () => await pollEmitting(trigger, list.add(batch).length), false));
+		return { order, ...shape, activationCalls, testEventCalls, idleCalls, newCalls };
 	});
 }
 
