@@ -55,15 +55,22 @@ class Account {
 	}
 }
 
-/** Activation, `afterActivation`, then `polls` polls a day apart (pages of 4; unless said): the ids of list `listId` emitted as contacts (not reports). */
-async function emitted(account: Account, listId: number, run: { polls: number; maxCalls?: number; pageSize?: number; every?: number; afterActivation: () => void; beforePoll?: () => void }): Promise<unknown[]> {
+/**
+ * Activation, `afterActivation`, then `polls` polls a day apart (pages of 4; unless said; `at(poll)` the time of each
+ * instead): the ids of list `listId` emitted as contacts (not reports).
+ */
+async function emitted(
+	account: Account,
+	listId: number,
+	run: { polls: number; maxCalls?: number; pageSize?: number; every?: number; at?: (poll: number) => number; afterActivation: () => void; beforePoll?: () => void },
+): Promise<unknown[]> {
 	const pageSize = run.pageSize ?? 4;
 	let state = await recordPositions(account.watched, { limits: { pageSize, maxCalls: Infinity }, now: 0 });
 	run.afterActivation();
 	const ids: unknown[] = [];
 	for (let poll = 1; poll <= run.polls; poll++) {
 		run.beforePoll?.();
-		const result = await pollWatched(account.watched, state, { pageSize, maxCalls: run.maxCalls ?? 24 }, poll * (run.every ?? 24 * 3_600_000));
+		const result = await pollWatched(account.watched, state, { pageSize, maxCalls: run.maxCalls ?? 24 }, run.at?.(poll) ?? poll * (run.every ?? 24 * 3_600_000));
 		account.pollDone();
 		state = result.state;
 		ids.push(...result.found.filter((found) => found.listId === String(listId) && !found.notice).map((found) => found.contact.id));
@@ -574,6 +581,28 @@ describe('Late imports (contacts dated in the second of the list\'s first contac
 		// tell the size as well as a short page that is not the last.
 		const ids = await emitted(account, 0, { polls: 5, maxCalls: 5, afterActivation: () => list.add(1), beforePoll });
 		expect(ids).toEqual([6, 7]);
+	});
+
+	// Seed 2, order asc, ties stable, pages capped at 3 with the limit echoed, a poll budget of 8 calls.
+	it('oldest first, a search for them cut by the budget, then the API answers newest first and the walk of a sealed second carries the search: each comes out', async () => {
+		const account = new Account('asc', [0, 2], 3);
+		account.echoed = true;
+		const [other, list] = account.lists;
+		let poll = 0;
+		const beforePoll = () => {
+			poll++;
+			account.between = poll === 1 ? { 2: () => (late(other, 8), late(list, 6), late(list, 8)) } : poll === 4 ? { 2: () => list.add(6, true) } : {};
+			if (poll === 5) list.order = 'desc';
+			if (poll === 6) other.add(1);
+		};
+		// Contacts 4 to 7 were lost: the search stopped oldest first at a place counted from the oldest end; the walk of the
+		// sealed second's view newest first (it does not count) carried it into a cursor newest first, and the search at the
+		// seal's daily read went on from that place, where newest first the contacts of that second come in the other
+		// order: 4 to 7 lay above it. (Found by the full run with seed 2 once d360d1e changed which pages a poll reads.)
+		// Hourly, then a day apart (the sealed second's daily read comes in the first of those, with the search).
+		const at = (poll: number) => (poll <= 5 ? poll : 5 + 24 * (poll - 5)) * 3_600_000;
+		const ids = await emitted(account, 1, { polls: 12, maxCalls: 8, at, afterActivation: () => other.add(8), beforePoll });
+		expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, index) => index + 3));
 	});
 
 	// Seed 8, order desc, ties none, a poll budget of 2 calls.

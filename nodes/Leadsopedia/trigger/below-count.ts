@@ -1,4 +1,5 @@
 import { isIdSet, type IdSet } from './ids';
+import type { Order } from './keys';
 
 /**
  * Contacts added dated before the cursor's second (an import committed late, dated when it
@@ -19,13 +20,20 @@ export interface BelowCount {
 	high: number;
 	/** Ids above `high` of contacts that came out since (emitted, or found by a search): not searched for again. */
 	found?: IdSet;
-	/** A search still going on: how many contacts it still looks for, and where it goes on, counted from the oldest contact. */
-	search?: { missing: number; fromOldest: number };
+	/**
+	 * A search still going on: how many contacts it still looks for, and where it goes on, counted from the oldest
+	 * contact in the API's order it read in (`order`; contacts of one second may come in another order in the other:
+	 * some it passed may lie above that place then, and it starts again from the boundary).
+	 */
+	search?: { missing: number; fromOldest: number; order?: Order };
 }
 
 export function isBelowCount(value: unknown): value is BelowCount {
 	const count = value as BelowCount;
 	if (!count || typeof count !== 'object' || ![count.second, count.below, count.high].every(Number.isFinite)) return false;
 	const { search, found } = count;
-	return (found === undefined || isIdSet(found)) && (search === undefined || (Number.isInteger(search.missing) && Number.isInteger(search.fromOldest)));
+	return (
+		(found === undefined || isIdSet(found)) &&
+		(search === undefined || (Number.isInteger(search.missing) && Number.isInteger(search.fromOldest) && (search.order === undefined || search.order === 'asc' || search.order === 'desc')))
+	);
 }

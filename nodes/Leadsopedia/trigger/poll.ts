@@ -145,15 +145,18 @@ async function lateContacts(
 	// Those that came out above `high` are not searched for again.
 	const known = withIds(prior.found, out.map((entry) => entry.key.id).filter((id) => id > prior.high));
 	// A search goes on where it stopped, unless more are missing since (those may lie above where it stopped) or the API
-	// answers in the other order now (contacts of one second may then come in another order: some passed may lie below).
-	const from = prior.search && missing <= prior.search.missing && before.order === order ? prior.search.fromOldest : undefined;
+	// answers in another order than the search read in (contacts of one second may then come in another order: some passed
+	// may lie above where it stopped). The search's own order, not the cursor's: a walk that does not count (of a sealed
+	// second's view, or whose pages do not show where the cursor's second ends) carries the search into a cursor of the
+	// order it walked in.
+	const from = prior.search && missing <= prior.search.missing && prior.search.order === order ? prior.search.fromOldest : undefined;
 	// Searched in the pages read even when none is missing (free): a page read after the one that counted may show one.
 	const { found, search } = await searchBelow(reader, chain[0], order, { second, high: prior.high, found: known }, missing, limits, from);
 	const below = accounted + found.length;
 	// A count short by old contacts of the cursor's second may hide missing ones, and one read before the list changed
 	// in this poll may miss late contacts its search then finds in their place: nothing is taken as found but what came out.
 	const changed = reader.windows.some((window) => window.total !== chain[0].total);
-	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: missing - found.length, fromOldest: search.fromOldest } } : {}) }, found) };
+	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: missing - found.length, fromOldest: search.fromOldest, order } } : {}) }, found) };
 	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
 	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, chain, { second, below, high: prior.high, found: known }) } };
 }
