@@ -7,7 +7,7 @@ import { oldEdge } from './next-cursor';
 import { orderOf } from './order';
 import { newest, PageReader, type ContactSource } from './pages';
 import { sealIfLarge } from './sealed-second';
-import { sweptWhole } from './sweep';
+import { beginsAtOldestEnd, sweptWhole } from './sweep';
 
 /**
  * The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"),
@@ -40,7 +40,7 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 		// Where that second begins, counted from the oldest end: with the order known, as the pages show it; a list of one
 		// second throughout begins it at its oldest end in either order (as a read of it as a set records, one-second.ts),
 		// unless contacts without a date sit there. The first walk reads it from there (boundary.ts, hintIn).
-		const placed = known.order !== undefined || (found === 'one second' && reader.windows.every((window) => window.undated === 0));
+		const placed = known.order !== undefined || (found === 'one second' && beginsAtOldestEnd(reader.windows));
 		const swept = placed && sweptWhole(reader.windows, top.key.time, order, reader.size);
 		const cursor: ListCursor = { last: top.key, at, total: window.total, ...known, ...(late ? { late } : {}), ...(swept ? { swept } : {}) };
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).

@@ -4,6 +4,7 @@ import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
 import { sealIfLarge } from './sealed-second';
+import { beginsAtOldestEnd } from './sweep';
 import { carried, countBefore, highestRead } from './late-dated';
 
 /**
@@ -38,13 +39,13 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 }
 
 /**
- * The cursor after the round, standing in the list's one second: that second begins at the oldest end (sweep.ts; no
- * contact without a date sits there: the list's ends were read for the order this poll). Read whole in this poll, every
+ * The cursor after the round, standing in the list's one second: that second begins at the oldest end (sweep.ts,
+ * beginsAtOldestEnd: the list's ends were read for the order this poll). Read whole in this poll, every
  * contact is old: sealed when large (sealed-second.ts), the contacts up to it counted exactly (late-dated.ts: a walk of
  * it spread over polls would count only a part).
  */
 function afterRound(next: ListCursor, reader: PageReader, second: number | undefined, now: number | undefined): ListCursor {
-	if (second === undefined || next.last?.time !== second || reader.windows.some((window) => window.undated > 0)) return next;
+	if (second === undefined || next.last?.time !== second || !beginsAtOldestEnd(reader.windows)) return next;
 	const standing: ListCursor = { ...next, swept: { base: 0 } };
 	if (!readWhole(reader, second)) return standing;
 	const late = { second, below: reader.windows[0].total, high: highestRead(reader, []) };

@@ -59,6 +59,12 @@ export function sweptWhole(windows: readonly Window[], second: number, order: Or
 	return Math.max(...ofSecond.map((entry) => fromOldest(entry, order))) - base + 1 < size ? undefined : { base };
 }
 
+/**
+ * Whether a list of one second throughout begins that second at its oldest end, in either order (its order unknown): yes
+ * unless one of the pages read shows contacts without a date, which sort at an end of their own.
+ */
+export const beginsAtOldestEnd = (windows: readonly Window[]): boolean => windows.every((window) => window.undated === 0);
+
 /** Whether a walk's chain began at the anchor of the sweep it went on with: the part of the second below it was read by earlier polls. */
 export const wentOn = (chain: readonly Window[], before: ListCursor, order: Order): boolean => showsAnchor(chain[0], before, order);
 
