@@ -21,6 +21,8 @@ export interface PollOutcome {
 	items: INodeExecutionData[] | null;
 	/** What n8n reported through __emitError. */
 	error?: Error & { description?: string | null; httpCode?: string | null };
+	/** The poll outlasted n8n's poll budget, which then dropped it (`abandonsLatePolls`). */
+	abandoned?: boolean;
 }
 
 export interface TriggerOptions {
@@ -30,7 +32,16 @@ export interface TriggerOptions {
 	credentials?: IDataObject;
 	/** n8n's poll budget (getPollBudgetMs); its default otherwise. */
 	pollBudgetMs?: number;
+	/**
+	 * As n8n 2.x's scheduler does (`PollTriggerTaskHandler`): a scheduled poll that outlasts
+	 * `pollBudgetMs` is abandoned, its items and its cursor dropped; the next poll starts from
+	 * the cursor saved before it. The poll runs on to its end meanwhile, as there.
+	 */
+	abandonsLatePolls?: boolean;
 }
+
+/** Each trigger its own workflow: n8n keys a trigger's memory in its process (one poll at a time, call times) by it. */
+let triggersMade = 0;
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T;
 
@@ -46,6 +57,7 @@ export class PolledTrigger {
 	/** n8n builds one PollContext when it activates a trigger and polls with it until deactivation. */
 	private activation: WorkflowActivateMode = 'activate';
 	private node: INode;
+	private readonly workflowId = `test-workflow-${++triggersMade}`;
 
 	constructor(private readonly options: TriggerOptions) {
 		this.node = nodeWithCredential('trigger', NODE_NAME, TRIGGER_TYPE, options.parameters);
@@ -62,7 +74,13 @@ export class PolledTrigger {
 
 	/** A scheduled poll. */
 	async poll(): Promise<PollOutcome> {
+		const startedAt = Date.now();
 		const outcome = await this.run();
+		const { pollBudgetMs, abandonsLatePolls } = this.options;
+		if (abandonsLatePolls && pollBudgetMs !== undefined && Date.now() - startedAt > pollBudgetMs) {
+			this.workflow = this.build(clone(this.saved));
+			return { items: null, abandoned: true };
+		}
 		if (outcome.items) this.saved = clone(this.workflow.staticData);
 		return outcome;
 	}
@@ -106,7 +124,7 @@ export class PolledTrigger {
 	}
 
 	private build(staticData: IDataObject): Workflow {
-		return new Workflow({ id: 'test-workflow', nodes: [this.node], connections: {}, active: true, nodeTypes, staticData });
+		return new Workflow({ id: this.workflowId, nodes: [this.node], connections: {}, active: true, nodeTypes, staticData });
 	}
 
 	private async run(): Promise<PollOutcome> {

@@ -12,11 +12,12 @@ export interface Envelope {
 	echoesLimit?: boolean;
 }
 
-/** Answers GET /contacts of list 7 on the mocked API from `list`, as it stands at each call. */
-export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, statesPages: true }): void {
+/** Answers GET /contacts of list 7 on the mocked API from `list`, as it stands at each call (each answer `answerMs` late). */
+export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, statesPages: true }, answerMs = 0): void {
 	api()
 		.get(v1('/contacts'))
 		.query(true)
+		.delay(answerMs)
 		.reply((uri) => {
 			const query = new URL(uri, BASE_URL).searchParams;
 			const page = Number(query.get('page'));
@@ -29,5 +30,5 @@ export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, 
 }
 
 /** The trigger on list 7 of the mocked API (with `options`: other credentials, n8n's poll budget). */
-export const triggerOnServed = (options: Pick<TriggerOptions, 'credentials' | 'pollBudgetMs'> = {}) =>
+export const triggerOnServed = (options: Pick<TriggerOptions, 'credentials' | 'pollBudgetMs' | 'abandonsLatePolls'> = {}) =>
 	new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', listId: { __rl: true, mode: 'id', value: '7' } }, ...options });
