@@ -13,6 +13,7 @@ import { MAX_PAGE_SIZE } from './shared/pagination';
 import { credentialsOf, type PastMaxTries } from './shared/transport';
 import { readState, writeState } from './trigger/cursor';
 import { unlessRunning } from './trigger/single-flight';
+import { answerClock, callTimeMs } from './trigger/call-times';
 import { triggerProperties } from './trigger/description';
 import { quotaHints } from './trigger/quota-hints';
 import { retryReserve, RETRY_SHARE } from './trigger/retry-reserve';
@@ -35,24 +36,28 @@ function toItems(found: FoundContact[]): INodeExecutionData[] {
 	return found.map(({ listId, contact, notice }) => ({ json: { ...contact, list_id: /^\d+$/.test(listId) ? Number(listId) : listId, ...notice } }));
 }
 
-function watchedBy(context: IPollFunctions, pastMaxTries?: PastMaxTries): Watched {
+/** The lists a poll watches; its contact pages time the calls of `trigger` (call-times.ts). */
+function watchedBy(context: IPollFunctions, trigger: string, pastMaxTries?: PastMaxTries): Watched {
+	const answered = answerClock(trigger);
+	const source = (listId: string) => contactSource(context, listId, pastMaxTries, answered);
 	if (context.getNodeParameter('watchAllLists', false) as boolean) {
-		return { scope: 'all', lists: async () => await allLists(context, pastMaxTries), source: (listId) => contactSource(context, listId, pastMaxTries) };
+		return { scope: 'all', lists: async () => await allLists(context, pastMaxTries), source };
 	}
 	const listId = String(context.getNodeParameter('listId', '', { extractValue: true })).trim();
 	if (!listId) throw new NodeOperationError(context.getNode(), 'Choose the list to watch');
-	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source: (id) => contactSource(context, id, pastMaxTries) };
+	return { scope: `list:${listId}`, lists: async () => ({ lists: [{ id: listId }], calls: 0 }), source };
 }
 
 const pollBudgetMs = (context: IPollFunctions) => (typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS);
 
 /**
- * Calls one poll may make: calls are spaced by the credential's interval, and n8n abandons
- * a poll that outlasts its budget; a share is left for retries (retry-reserve.ts).
+ * Calls one poll may make: calls are spaced by the credential's interval, or take longer when
+ * the API answers slowly (call-times.ts), and n8n abandons a poll that outlasts its budget; a
+ * share is left for retries (retry-reserve.ts).
  */
-async function callBudget(context: IPollFunctions): Promise<number> {
-	const { intervalMs } = await credentialsOf(context);
-	return intervalMs > 0 ? Math.max(2, Math.floor(((1 - RETRY_SHARE) * pollBudgetMs(context)) / intervalMs)) : Number.MAX_SAFE_INTEGER;
+async function callBudget(context: IPollFunctions, trigger: string): Promise<number> {
+	const callMs = callTimeMs(trigger, (await credentialsOf(context)).intervalMs);
+	return callMs > 0 ? Math.max(2, Math.floor(((1 - RETRY_SHARE) * pollBudgetMs(context)) / callMs)) : Number.MAX_SAFE_INTEGER;
 }
 
 /** What the idle cost depends on: one list, or how many lists of the account and how many with contacts. */
@@ -61,16 +66,16 @@ function counted(watched: Watched, totals: (number | undefined)[]): WatchedCount
 }
 
 /** The poll's limits: the API's largest pages, and the calls that fit in n8n's poll budget. */
-async function limitsOf(context: IPollFunctions): Promise<PollLimits> {
-	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context) };
+async function limitsOf(context: IPollFunctions, trigger: string): Promise<PollLimits> {
+	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context, trigger) };
 }
 
 /** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
-async function pollOnce(context: IPollFunctions, watched: Watched): Promise<INodeExecutionData[][] | null> {
+async function pollOnce(context: IPollFunctions, watched: Watched, trigger: string): Promise<INodeExecutionData[][] | null> {
 	const staticData = context.getWorkflowStaticData('node');
 	const state = readState(staticData);
 	const now = Date.now();
-	const limits = await limitsOf(context);
+	const limits = await limitsOf(context, trigger);
 	const settings = quotaSettings(context);
 	const check = (totals: (number | undefined)[]) => refuseOverQuota(context, counted(watched, totals));
 	if (state?.scope !== watched.scope) {
@@ -117,10 +122,11 @@ export class LeadsopediaTrigger implements INodeType {
 		try {
 			const manual = this.getMode() === 'manual';
 			// A user waits on Fetch Test Event; no one waits on a scheduled poll, which may wait out a rate limit longer.
-			const watched = watchedBy(this, manual ? undefined : retryReserve(pollBudgetMs(this)));
+			const trigger = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+			const watched = watchedBy(this, trigger, manual ? undefined : retryReserve(pollBudgetMs(this)));
 			if (manual) {
 				// "Fetch Test Event" shows the newest contact and leaves the saved state alone.
-				const limits = await limitsOf(this);
+				const limits = await limitsOf(this, trigger);
 				const newest = await newestWatched(watched, { ...limits, maxCalls: Math.min(limits.maxCalls, TEST_EVENT_CALLS) });
 				if (!newest) {
 					throw new NodeOperationError(this.getNode(), 'No contacts yet in the watched list', {
@@ -129,8 +135,7 @@ export class LeadsopediaTrigger implements INodeType {
 				}
 				return [toItems([newest])];
 			}
-			const { id: workflowId } = this.getWorkflow();
-			return await unlessRunning(`${workflowId ?? ''}:${this.getNode().id}`, async () => await pollOnce(this, watched), null);
+			return await unlessRunning(trigger, async () => await pollOnce(this, watched, trigger), null);
 		} catch (error) {
 			throw asNodeError(this.getNode(), error);
 		}

@@ -7,8 +7,8 @@ import type { WatchedList } from './rotation';
 
 const OPERATION = 'check for new contacts';
 
-/** GET /contacts of one list, one page per call, through the package's transport. */
-export function contactSource(context: IPollFunctions, listId: string, pastMaxTries?: PastMaxTries): ContactSource {
+/** GET /contacts of one list, one page per call, through the package's transport; `answered` at each answer. */
+export function contactSource(context: IPollFunctions, listId: string, pastMaxTries?: PastMaxTries, answered: () => void = () => undefined): ContactSource {
 	const malformed = (message: string, description?: string) => new NodeOperationError(context.getNode(), message, { description });
 	return {
 		malformed,
@@ -20,6 +20,7 @@ export function contactSource(context: IPollFunctions, listId: string, pastMaxTr
 				operation: OPERATION,
 				pastMaxTries,
 			});
+			answered();
 			const { items, pageLimit, total } = readEnvelope(context, answer.body, 'contacts', OPERATION);
 			if (total === undefined || !Number.isInteger(total)) {
 				throw malformed(

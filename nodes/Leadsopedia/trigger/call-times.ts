@@ -1,0 +1,39 @@
+/**
+ * How long one call of a trigger's poll takes, as its last polls in this n8n process showed it.
+ * Calls are planned at the credential's interval, but an API that answers slowly (or other
+ * workflows queued on the same key) stretches each one. n8n 2.x drops a poll that outlasts its
+ * budget, items and cursor, and the next poll starts from the same cursor: planned at the
+ * interval alone, a poll with a backlog would be dropped at every tick. The poll that was
+ * dropped runs on to its end meanwhile, so the next one plans with what it measured.
+ */
+
+/** The answers kept per trigger: the median of the last few, so that one stalled answer does not halve a poll. */
+const KEPT = 5;
+
+/**
+ * Calls slower than the interval by less than this are planned at the interval: the fifth of
+ * n8n's budget kept for retries absorbs them (24 calls at the default interval, 5 s in all).
+ */
+export const SLOW_MS = 250;
+
+const recent = new Map<string, number[]>();
+
+/**
+ * A clock for one poll of `trigger`: call it at each answer; the time from one answer to the
+ * next (a call's wait for its turn, its answer and the work between) is what one call takes.
+ */
+export function answerClock(trigger: string): () => void {
+	let last: number | undefined;
+	return () => {
+		const now = Date.now();
+		if (last !== undefined) recent.set(trigger, [...(recent.get(trigger) ?? []), now - last].slice(-KEPT));
+		last = now;
+	};
+}
+
+/** What one call of `trigger` takes: the interval, unless its last calls took `SLOW_MS` or more beyond it. */
+export function callTimeMs(trigger: string, intervalMs: number): number {
+	const times = [...(recent.get(trigger) ?? [])].sort((a, b) => a - b);
+	const typical = times[Math.floor(times.length / 2)];
+	return typical !== undefined && typical - intervalMs >= SLOW_MS ? typical : intervalMs;
+}

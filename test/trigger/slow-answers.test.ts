@@ -1,0 +1,53 @@
+import { useNock } from '../helpers/nock';
+import type { PollOutcome } from '../helpers/poll';
+import { FakeList } from './fake-api';
+import { emittedIds } from './helpers';
+import { serve, triggerOnServed } from './served-list';
+
+/** How late each answer comes, and n8n's poll budget, scaled down (the real one is 5 minutes). */
+const ANSWER_MS = 300;
+const POLL_BUDGET_MS = 4000;
+
+/**
+ * An API that answers slowly stretches every call past the credential's interval. n8n 2.x drops a
+ * poll that outlasts its budget, its items and its cursor, and the next poll starts from the same
+ * cursor: planned at the interval alone, a poll with a backlog was dropped again at every tick, and
+ * the backlog never came out (each dropped poll still spent its calls).
+ */
+describe('Leadsopedia Trigger on an API that answers slowly', () => {
+	useNock();
+
+	it.each([
+		// 100 ms between calls: 32 calls planned at the interval; at 400 ms a call or more, 8 at most.
+		['100 ms between calls', 0.1, 12_500],
+		// Pacing off: every page in one poll; at 300 ms a call or more, 10 at most.
+		['pacing off', 0, 14_500],
+	])('%s: after one poll dropped for its time, polls plan their calls at the time calls take, and every contact comes out once', async (_, requestInterval, backlog) => {
+		const list = new FakeList('desc');
+		list.add(5);
+		serve(list, undefined, ANSWER_MS);
+		const trigger = triggerOnServed({ credentials: { requestInterval }, pollBudgetMs: POLL_BUDGET_MS, abandonsLatePolls: true });
+		await trigger.activate();
+		const added = list.add(backlog).map((contact) => contact.id);
+
+		const outcomes: PollOutcome[] = [];
+		const calls: number[] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			const callsBefore = list.calls;
+			outcomes.push(await trigger.poll());
+			calls.push(list.calls - callsBefore);
+		}
+
+		// The first poll, planned at the interval, read the whole backlog: no answer time known yet, it took too long.
+		expect(outcomes[0].abandoned).toBe(true);
+		// Later polls fit in n8n's budget: no more calls than the calls of their answer time fit in four fifths of it, and a tie bridge.
+		const fits = Math.floor((0.8 * POLL_BUDGET_MS) / (ANSWER_MS + requestInterval * 1000)) + 1;
+		expect(calls.slice(1).filter((count) => count > fits)).toEqual([]);
+		expect(outcomes.slice(1).filter((outcome) => outcome.abandoned)).toEqual([]);
+		for (const outcome of outcomes) expect(outcome.error).toBeUndefined();
+		const emitted = outcomes.flatMap(emittedIds);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(added.filter((id) => !emitted.includes(id))).toEqual([]);
+		expect(emitted).toHaveLength(added.length);
+	});
+});
