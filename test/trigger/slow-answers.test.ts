@@ -9,7 +9,8 @@ const ANSWER_MS = 300;
 const POLL_BUDGET_MS = 4000;
 
 /**
- * An API that answers slowly stretches every call past the credential's interval. n8n 2.x drops a
+ * An API that answers slowly, or another trigger on the same key (each call waits its turn behind
+ * the other's), stretches every call past the credential's interval. n8n 2.x drops a
  * poll that outlasts its budget, its items and its cursor, and the next poll starts from the same
  * cursor: planned at the interval alone, a poll with a backlog was dropped again at every tick, and
  * the backlog never came out (each dropped poll still spent its calls).
@@ -49,5 +50,27 @@ describe('Leadsopedia Trigger on an API that answers slowly', () => {
 		expect(new Set(emitted).size).toBe(emitted.length);
 		expect(added.filter((id) => !emitted.includes(id))).toEqual([]);
 		expect(emitted).toHaveLength(added.length);
+	});
+
+	it("two triggers on one key polled at the same time (each call waits for the other trigger's): after one round dropped for its time, both fit, and each emits every contact once", async () => {
+		const list = new FakeList('desc');
+		list.add(5);
+		serve(list);
+		// 300 ms between calls, n8n's budget 6 s: 16 calls planned at the interval, each taking 600 ms beside the other trigger.
+		const triggers = [0, 1].map(() => triggerOnServed({ credentials: { requestInterval: 0.3 }, pollBudgetMs: 6000, abandonsLatePolls: true }));
+		for (const trigger of triggers) await trigger.activate();
+		const added = list.add(12_500).map((contact) => contact.id);
+
+		const rounds: PollOutcome[][] = [];
+		for (let round = 0; round < 4; round++) rounds.push(await Promise.all(triggers.map(async (trigger) => await trigger.poll())));
+
+		expect(rounds[0].map((outcome) => outcome.abandoned)).toEqual([true, true]);
+		expect(rounds.slice(1).flat().filter((outcome) => outcome.abandoned)).toEqual([]);
+		for (const [index] of triggers.entries()) {
+			const emitted = rounds.flatMap((round) => emittedIds(round[index]));
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect(added.filter((id) => !emitted.includes(id))).toEqual([]);
+			expect(emitted).toHaveLength(added.length);
+		}
 	});
 });
