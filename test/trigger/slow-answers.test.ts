@@ -2,6 +2,7 @@ import { useNock } from '../helpers/nock';
 import type { PollOutcome } from '../helpers/poll';
 import { FakeList } from './fake-api';
 import { emittedIds } from './helpers';
+import { ServedAccount } from './served-account';
 import { serve, triggerOnServed } from './served-list';
 
 /** How late each answer comes, and n8n's poll budget, scaled down (the real one is 5 minutes). */
@@ -70,6 +71,26 @@ describe('Leadsopedia Trigger on an API that answers slowly', () => {
 			const emitted = rounds.flatMap((round) => emittedIds(round[index]));
 			expect(new Set(emitted).size).toBe(emitted.length);
 			expect(added.filter((id) => !emitted.includes(id))).toEqual([]);
+			expect(emitted).toHaveLength(added.length);
+		}
+	});
+
+	it('two triggers watching every list of one key, polled at the same time: after one round dropped for its time, both fit, and each emits every contact once', async () => {
+		const account = new ServedAccount();
+		const lists = ['1', '2', '3'].map((id) => account.add(id, 5));
+		const triggers = [0, 1].map(() => account.trigger(undefined, { credentials: { requestInterval: 0.3 }, pollBudgetMs: 6000, abandonsLatePolls: true }));
+		for (const trigger of triggers) await trigger.activate();
+		const added = lists.flatMap((list, index) => list.add(4_000).map((contact) => `${index + 1}:${String(contact.id)}`));
+
+		const rounds: PollOutcome[][] = [];
+		for (let round = 0; round < 5; round++) rounds.push(await Promise.all(triggers.map(async (trigger) => await trigger.poll())));
+
+		expect(rounds[0].map((outcome) => outcome.abandoned)).toEqual([true, true]);
+		expect(rounds.slice(1).flat().filter((outcome) => outcome.abandoned)).toEqual([]);
+		for (const [index] of triggers.entries()) {
+			const emitted = rounds.flatMap((round) => (round[index].items ?? []).map((item) => `${String(item.json.list_id)}:${String(item.json.id)}`));
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect(added.filter((key) => !emitted.includes(key))).toEqual([]);
 			expect(emitted).toHaveLength(added.length);
 		}
 	});
