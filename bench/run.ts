@@ -17,7 +17,7 @@ import { itemLimits } from './cases/item-limit';
 import { stopDuringReturnAll } from './cases/stop';
 import { throughput, type ThroughputRow } from './cases/throughput';
 import { triggerCalls, triggerState } from './cases/trigger';
-import { interleavedState, NEW_BATCHES, triggerCost, TRIGGER_SHAPES } from './cases/trigger-costs';
+import { BACKLOG_SHAPES, backlogCost, interleavedState, NEW_BATCHES, triggerCost, TRIGGER_SHAPES, type BacklogRow } from './cases/trigger-costs';
 import { activationCalls, watchAllMonth, type ActivationRow } from './cases/watch-all';
 import { formatSpread, round } from './stats';
 import { table } from './table';
@@ -41,6 +41,7 @@ const sizes = smoke
 			watchAll: { lists: [10], polls: 48, starts: [[100, 'every list']] as [number, ActivationRow['mode']][] },
 			changes: CHANGES.filter((change) => change.title === '10 deleted from page 1, after page 1'),
 			triggerCosts: { orders: ['asc'] as const, shapes: TRIGGER_SHAPES.slice(0, 3) },
+			backlogBudgets: [] as BacklogRow['budget'][],
 		}
 	: {
 			contacts: [0, 1, 99, 100, 101, 1000, 10_000, 100_000],
@@ -67,6 +68,7 @@ const sizes = smoke
 			},
 			changes: CHANGES,
 			triggerCosts: { orders: ['asc', 'desc'] as const, shapes: TRIGGER_SHAPES },
+			backlogBudgets: [24, 2] as BacklogRow['budget'][],
 		};
 
 const failures: string[] = [];
@@ -155,6 +157,17 @@ async function main(): Promise<void> {
 	const interleaved = [];
 	for (const order of sizes.triggerCosts.orders) interleaved.push(await interleavedState(order, 10_000));
 	console.log(table(['order', 'imported ids', 'state bytes'], interleaved.map((row) => [row.order, row.ids, row.stateBytes])));
+	const backlogs = [];
+	for (const budget of sizes.backlogBudgets) for (const order of sizes.triggerCosts.orders) for (const shape of BACKLOG_SHAPES) backlogs.push(await backlogCost(order, shape, budget));
+	if (backlogs.length > 0) {
+		console.log('A backlog added after activation, at the default budget and at 2 calls a poll (n8n 2.40\'s scheduler for poll triggers at its defaults):');
+		console.log(
+			table(
+				['budget', 'order', 'backlog', 'dates', 'polls until all out', 'calls', 'most calls in a poll'],
+				backlogs.map((row) => [row.budget, row.order, row.contacts, row.oneSecond ? 'one second' : 'a second apart', row.polls, row.calls, row.mostCallsInAPoll]),
+			),
+		);
+	}
 	const spreadIdleOk = triggerCosts.filter((row) => !row.oneSecond).every((row) => row.idleCalls.every((calls) => calls === 1));
 	// Oldest first with the cursor alone on its page, the page read to prove the poll idle is the walk's first (idle-oldest-first.ts).
 	const fewNewOk = triggerCosts.every((row) => row.newCalls === undefined || row.newCalls[0] === 1);
@@ -205,7 +218,7 @@ async function main(): Promise<void> {
 
 	const seconds = round((Date.now() - started) / 1000, 1);
 	if (!smoke) {
-		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, watchAllStarts: starts, triggerCosts, interleaved, schedule, batchedRead: big, itemLimits: limits, stops, changing };
+		const results = { date: new Date().toISOString(), node: process.version, seconds, calls, httpRequest, paced, throughput: speed, trigger: triggerRows, states, watchAll, watchAllStarts: starts, triggerCosts, interleaved, backlogs, schedule, batchedRead: big, itemLimits: limits, stops, changing };
 		writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 		console.log(`\nwrote bench/results.json`);
 	}

@@ -38,13 +38,19 @@ const IDLE_POLLS = 3;
 /** New contacts added after the idle polls, one batch a poll: a page's worth or less, then more than a page. */
 export const NEW_BATCHES = [2, 1500];
 
+/**
+ * Budgets a poll gets, scaled down as `BUDGET`: the default (n8n's 5-minute budget at 10 s between calls), and n8n
+ * 2.40's scheduler for poll triggers at its defaults (a budget of 36 s reported: 2 calls at 10 s between calls).
+ */
+export const BACKLOG_BUDGETS = { 24: BUDGET, 2: { credentials: { requestInterval: 0.01 }, pollBudgetMs: 30 } } as const;
+
 /** Runs `measure` with nock serving `list` as list 7, and takes nock away again for the other cases. */
-async function onServed<T>(list: FakeList, measure: (trigger: PolledTrigger) => Promise<T>): Promise<T> {
+async function onServed<T>(list: FakeList, measure: (trigger: PolledTrigger) => Promise<T>, budget: (typeof BACKLOG_BUDGETS)[keyof typeof BACKLOG_BUDGETS] = BUDGET): Promise<T> {
 	if (!nock.isActive()) nock.activate();
 	nock.disableNetConnect();
 	try {
 		serve(list);
-		const trigger = triggerOnServed(BUDGET);
+		const trigger = triggerOnServed(budget);
 		return await measure(trigger);
 	} finally {
 		nock.cleanAll();
@@ -105,6 +111,44 @@ export async function interleavedState(order: ApiOrder, ids: number): Promise<In
 	});
 }
 
+export interface BacklogRow extends TriggerShape {
+	order: ApiOrder;
+	budget: keyof typeof BACKLOG_BUDGETS;
+	/** Polls until every contact added after activation came out (each once), and their calls. */
+	polls: number;
+	calls: number;
+	mostCallsInAPoll: number;
+}
+
+/** A backlog of `shape.contacts` added after activation to a list of 10: the polls and calls until all of it came out. */
+export async function backlogCost(order: ApiOrder, shape: TriggerShape, budget: keyof typeof BACKLOG_BUDGETS): Promise<BacklogRow> {
+	const list = new FakeList(order);
+	list.add(10);
+	return await onServed(
+		list,
+		async (trigger) => {
+			await trigger.activate();
+			const waiting = new Set(list.add(shape.contacts, shape.oneSecond).map((contact) => contact.id));
+			const calls: number[] = [];
+			while (waiting.size > 0) {
+				if (calls.length >= 200) throw new Error(`${waiting.size} contacts still waiting after 200 polls`);
+				const before = list.calls;
+				const outcome = await trigger.poll();
+				if (outcome.error) throw outcome.error;
+				calls.push(list.calls - before);
+				for (const item of outcome.items ?? []) if (!waiting.delete(item.json.id as number)) throw new Error(`contact ${String(item.json.id)} emitted twice`);
+			}
+			return { order, ...shape, budget, polls: calls.length, calls: calls.reduce((sum, count) => sum + count, 0), mostCallsInAPoll: Math.max(...calls) };
+		},
+		BACKLOG_BUDGETS[budget],
+	);
+}
+
+export const BACKLOG_SHAPES: TriggerShape[] = [
+	{ contacts: 20_000, oneSecond: false },
+	{ contacts: 30_000, oneSecond: true },
+];
+
 export const TRIGGER_SHAPES: TriggerShape[] = [
 	{ contacts: 1001, oneSecond: false },
 	{ contacts: 2001, oneSecond: false },
@@ -117,6 +161,7 @@ if (require.main === module) {
 	(async () => {
 		for (const order of ['asc', 'desc'] as const) for (const shape of TRIGGER_SHAPES) console.log(JSON.stringify(await triggerCost(order, shape)));
 		for (const order of ['asc', 'desc'] as const) console.log(JSON.stringify(await interleavedState(order, 10_000)));
+		for (const budget of [24, 2] as const) for (const order of ['asc', 'desc'] as const) for (const shape of BACKLOG_SHAPES) console.log(JSON.stringify(await backlogCost(order, shape, budget)));
 	})().catch((error: Error) => {
 		console.error(error);
 		process.exitCode = 1;
