@@ -14,7 +14,7 @@ const KEPT = 5;
  * Calls slower than the interval by less than this are planned at the interval: the fifth of
  * n8n's budget kept for retries absorbs them (24 calls at the default interval: 6 s of 60).
  */
-export const SLOW_MS = 250;
+const SLOW_MS = 250;
 
 const recent = new Map<string, number[]>();
 
