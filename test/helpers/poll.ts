@@ -38,6 +38,8 @@ export interface TriggerOptions {
 	 * the cursor saved before it. The poll runs on to its end meanwhile, as there.
 	 */
 	abandonsLatePolls?: boolean;
+	/** When n8n drops a late poll: at `pollBudgetMs` unless set (n8n 2.40 reports a budget a fifth short of its timeout). */
+	pollTimeoutMs?: number;
 }
 
 /** Each trigger its own workflow: n8n keys a trigger's memory in its process (one poll at a time, call times) by it. */
@@ -76,8 +78,8 @@ export class PolledTrigger {
 	async poll(): Promise<PollOutcome> {
 		const startedAt = Date.now();
 		const outcome = await this.run();
-		const { pollBudgetMs, abandonsLatePolls } = this.options;
-		if (abandonsLatePolls && pollBudgetMs !== undefined && Date.now() - startedAt > pollBudgetMs) {
+		const { pollBudgetMs, abandonsLatePolls, pollTimeoutMs = pollBudgetMs } = this.options;
+		if (abandonsLatePolls && pollTimeoutMs !== undefined && Date.now() - startedAt > pollTimeoutMs) {
 			this.workflow = this.build(clone(this.saved));
 			return { items: null, abandoned: true };
 		}

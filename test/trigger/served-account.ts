@@ -33,7 +33,7 @@ export class ServedAccount {
 	}
 
 	/** The trigger on the account: every list, or one. */
-	trigger(parameters: IDataObject = { watchAllLists: true }, budget?: { pollBudgetMs: number; credentials: IDataObject; abandonsLatePolls?: boolean }): PolledTrigger {
+	trigger(parameters: IDataObject = { watchAllLists: true }, budget?: { pollBudgetMs: number; credentials: IDataObject; abandonsLatePolls?: boolean; pollTimeoutMs?: number }): PolledTrigger {
 		return new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', ...parameters }, ...budget });
 	}
 

@@ -30,5 +30,5 @@ export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, 
 }
 
 /** The trigger on list 7 of the mocked API (with `options`: other credentials, n8n's poll budget). */
-export const triggerOnServed = (options: Pick<TriggerOptions, 'credentials' | 'pollBudgetMs' | 'abandonsLatePolls'> = {}) =>
+export const triggerOnServed = (options: Pick<TriggerOptions, 'credentials' | 'pollBudgetMs' | 'abandonsLatePolls' | 'pollTimeoutMs'> = {}) =>
 	new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', listId: { __rl: true, mode: 'id', value: '7' } }, ...options });

@@ -8,6 +8,8 @@ import { serve, triggerOnServed } from './served-list';
 /** How late each answer comes, and n8n's poll budget, scaled down (the real one is 5 minutes). */
 const ANSWER_MS = 300;
 const POLL_BUDGET_MS = 4000;
+/** As n8n 2.40 does, a poll is dropped at a timeout a fifth above the budget it reports. */
+const timeoutOf = (budgetMs: number) => budgetMs * 1.25;
 
 /**
  * An API that answers slowly, or another trigger on the same key (each call waits its turn behind
@@ -20,15 +22,15 @@ describe('Leadsopedia Trigger on an API that answers slowly', () => {
 	useNock();
 
 	it.each([
-		// 100 ms between calls: 32 calls planned at the interval; at 400 ms a call or more, 8 at most.
-		['100 ms between calls', 0.1, 12_500],
-		// Pacing off: every page in one poll; at 300 ms a call or more, 10 at most.
-		['pacing off', 0, 14_500],
+		// 100 ms between calls: 32 calls planned at the interval (14 to read the backlog: 5.5 s at least); at 400 ms a call or more, 8 at most.
+		['100 ms between calls', 0.1, 13_500],
+		// Pacing off: every page in one poll (18: 5.4 s at least); at 300 ms a call or more, 10 at most.
+		['pacing off', 0, 17_500],
 	])('%s: after one poll dropped for its time, polls plan their calls at the time calls take, and every contact comes out once', async (_, requestInterval, backlog) => {
 		const list = new FakeList('desc');
 		list.add(5);
 		serve(list, undefined, ANSWER_MS);
-		const trigger = triggerOnServed({ credentials: { requestInterval }, pollBudgetMs: POLL_BUDGET_MS, abandonsLatePolls: true });
+		const trigger = triggerOnServed({ credentials: { requestInterval }, pollBudgetMs: POLL_BUDGET_MS, pollTimeoutMs: timeoutOf(POLL_BUDGET_MS), abandonsLatePolls: true });
 		await trigger.activate();
 		const added = list.add(backlog).map((contact) => contact.id);
 
@@ -57,10 +59,10 @@ describe('Leadsopedia Trigger on an API that answers slowly', () => {
 		const list = new FakeList('desc');
 		list.add(5);
 		serve(list);
-		// 300 ms between calls, n8n's budget 6 s: 16 calls planned at the interval, each taking 600 ms beside the other trigger.
-		const triggers = [0, 1].map(() => triggerOnServed({ credentials: { requestInterval: 0.3 }, pollBudgetMs: 6000, abandonsLatePolls: true }));
+		// 300 ms between calls, n8n's budget 6 s: 16 calls planned at the interval, each taking 600 ms beside the other trigger (16 each: 9.3 s at least).
+		const triggers = [0, 1].map(() => triggerOnServed({ credentials: { requestInterval: 0.3 }, pollBudgetMs: 6000, pollTimeoutMs: timeoutOf(6000), abandonsLatePolls: true }));
 		for (const trigger of triggers) await trigger.activate();
-		const added = list.add(12_500).map((contact) => contact.id);
+		const added = list.add(14_500).map((contact) => contact.id);
 
 		const rounds: PollOutcome[][] = [];
 		for (let round = 0; round < 4; round++) rounds.push(await Promise.all(triggers.map(async (trigger) => await trigger.poll())));
@@ -78,7 +80,8 @@ describe('Leadsopedia Trigger on an API that answers slowly', () => {
 	it('two triggers watching every list of one key, polled at the same time: after one round dropped for its time, both fit, and each emits every contact once', async () => {
 		const account = new ServedAccount();
 		const lists = ['1', '2', '3'].map((id) => account.add(id, 5));
-		const triggers = [0, 1].map(() => account.trigger(undefined, { credentials: { requestInterval: 0.3 }, pollBudgetMs: 6000, abandonsLatePolls: true }));
+		// As above; 16 calls each planned at the interval, /mylists and 15 pages (9.3 s at least).
+		const triggers = [0, 1].map(() => account.trigger(undefined, { credentials: { requestInterval: 0.3 }, pollBudgetMs: 6000, pollTimeoutMs: timeoutOf(6000), abandonsLatePolls: true }));
 		for (const trigger of triggers) await trigger.activate();
 		const added = lists.flatMap((list, index) => list.add(4_000).map((contact) => `${index + 1}:${String(contact.id)}`));
 
