@@ -9,7 +9,7 @@ const EXAMPLE = 'new-contact-trigger';
 const SETTLE_MS = 3_000;
 
 /** A field of every item `node` output, across executions, oldest first. */
-function outputs(executions: Execution[], node: string, field: string): string[] {
+export function outputs(executions: Execution[], node: string, field: string): string[] {
 	return [...executions]
 		.sort((a, b) => Number(a.id) - Number(b.id))
 		.flatMap((execution) => execution.data?.resultData.runData[node]?.[0]?.data?.main[0] ?? [])
