@@ -6,6 +6,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodeType,
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 import { LeadsopediaTrigger } from '../../nodes/Leadsopedia/LeadsopediaTrigger.node.ts';
@@ -15,6 +16,23 @@ import { nodeTypes, registerNodeType } from './node-types';
 export const TRIGGER_TYPE = 'n8n-nodes-leadsopedia.leadsopediaTrigger';
 const NODE_NAME = 'Leadsopedia Trigger';
 registerNodeType(TRIGGER_TYPE, new LeadsopediaTrigger());
+
+/** The n8n-workflow n8n-core uses: a node loaded afresh must share it (its error classes, its helpers). */
+const sharedWorkflow: unknown = jest.requireActual('n8n-workflow');
+
+/**
+ * The trigger as a new n8n process loads it: its modules afresh, so whatever they keep in the
+ * process (one poll at a time, call times, the credential's pacing) is gone, as after a restart.
+ */
+function loadedAfresh(): INodeType {
+	let nodeType: INodeType | undefined;
+	jest.isolateModules(() => {
+		jest.doMock('n8n-workflow', () => sharedWorkflow);
+		const fresh = jest.requireActual<{ LeadsopediaTrigger: new () => INodeType }>('../../nodes/Leadsopedia/LeadsopediaTrigger.node.ts');
+		nodeType = new fresh.LeadsopediaTrigger();
+	});
+	return nodeType as INodeType;
+}
 
 export interface PollOutcome {
 	/** What the poll emitted; null when it returned nothing new. */
@@ -87,8 +105,9 @@ export class PolledTrigger {
 		return outcome;
 	}
 
-	/** n8n stops and starts again: memory is lost, the saved static data is loaded, and the activation poll runs. */
+	/** n8n stops and starts again: memory is lost (the node's modules load afresh), the saved static data is loaded, and the activation poll runs. */
 	async restart(): Promise<PollOutcome> {
+		registerNodeType(TRIGGER_TYPE, loadedAfresh());
 		this.workflow = this.build(clone(this.saved));
 		return await this.activate('init');
 	}
