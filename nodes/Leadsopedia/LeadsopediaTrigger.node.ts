@@ -11,7 +11,7 @@ import { leadsopediaApiTest } from './shared/credential-test';
 import { asNodeError } from './shared/errors';
 import { MAX_PAGE_SIZE } from './shared/pagination';
 import { credentialsOf, type PastMaxTries } from './shared/transport';
-import { readState, writeState } from './trigger/cursor';
+import { readState, writeState, type TriggerState } from './trigger/cursor';
 import { unlessRunning } from './trigger/single-flight';
 import { answerClock, callTimeMs } from './trigger/call-times';
 import { triggerProperties } from './trigger/description';
@@ -50,13 +50,20 @@ function watchedBy(context: IPollFunctions, trigger: string, pastMaxTries?: Past
 
 const pollBudgetMs = (context: IPollFunctions) => (typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS);
 
+/** What one call of `trigger` takes (call-times.ts; `saved`: the slow time its state kept), and whether that is beyond the credential's interval. */
+async function callTiming(context: IPollFunctions, trigger: string, saved?: number): Promise<{ callMs: number; slow: boolean }> {
+	const { intervalMs } = await credentialsOf(context);
+	const callMs = callTimeMs(trigger, intervalMs, saved);
+	return { callMs, slow: callMs > intervalMs };
+}
+
 /**
  * Calls one poll may make: calls are spaced by the credential's interval, or take longer when
  * the API answers slowly (call-times.ts), and n8n abandons a poll that outlasts its budget; a
  * share is left for retries (retry-reserve.ts).
  */
-async function callBudget(context: IPollFunctions, trigger: string): Promise<number> {
-	const callMs = callTimeMs(trigger, (await credentialsOf(context)).intervalMs);
+async function callBudget(context: IPollFunctions, trigger: string, saved?: number): Promise<number> {
+	const { callMs } = await callTiming(context, trigger, saved);
 	return callMs > 0 ? Math.max(2, Math.floor(((1 - RETRY_SHARE) * pollBudgetMs(context)) / callMs)) : Number.MAX_SAFE_INTEGER;
 }
 
@@ -66,16 +73,21 @@ function counted(watched: Watched, totals: (number | undefined)[]): WatchedCount
 }
 
 /** The poll's limits: the API's largest pages, and the calls that fit in n8n's poll budget. */
-async function limitsOf(context: IPollFunctions, trigger: string): Promise<PollLimits> {
-	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context, trigger) };
+async function limitsOf(context: IPollFunctions, trigger: string, saved?: number): Promise<PollLimits> {
+	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context, trigger, saved) };
+}
+
+/** Saves `state` (a poll's: no call time in it) with what one call now takes when that is slow, so that a new process plans its first polls with it. */
+async function save(context: IPollFunctions, trigger: string, state: TriggerState, saved?: number): Promise<void> {
+	const { callMs, slow } = await callTiming(context, trigger, saved);
+	writeState(context.getWorkflowStaticData('node'), slow ? { ...state, slowCallMs: callMs } : state);
 }
 
 /** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
 async function pollOnce(context: IPollFunctions, watched: Watched, trigger: string): Promise<INodeExecutionData[][] | null> {
-	const staticData = context.getWorkflowStaticData('node');
-	const state = readState(staticData);
+	const state = readState(context.getWorkflowStaticData('node'));
 	const now = Date.now();
-	const limits = await limitsOf(context, trigger);
+	const limits = await limitsOf(context, trigger, state?.slowCallMs);
 	const settings = quotaSettings(context);
 	const check = (totals: (number | undefined)[]) => refuseOverQuota(context, counted(watched, totals));
 	if (state?.scope !== watched.scope) {
@@ -83,13 +95,13 @@ async function pollOnce(context: IPollFunctions, watched: Watched, trigger: stri
 		// stands (what is there already is not new); a list watched before and still keeps its cursor.
 		const beforeReading = (lists: WatchedList[]) => check(lists.map((list) => list.total));
 		const recorded = await recordPositions(watched, { limits, now, beforeReading }, state?.lists ?? {});
-		writeState(staticData, { ...recorded, quotaChecked: settings });
+		await save(context, trigger, { ...recorded, quotaChecked: settings }, state?.slowCallMs);
 		return null;
 	}
 	// Poll Times or the option changed on the active trigger (or a state saved before the check): checked again.
 	if (state.quotaChecked !== settings) check(Object.values(state.lists).map((cursor) => cursor.total));
 	const result = await pollWatched(watched, state, limits, now);
-	writeState(staticData, { ...result.state, quotaChecked: settings });
+	await save(context, trigger, { ...result.state, quotaChecked: settings }, state.slowCallMs);
 	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 

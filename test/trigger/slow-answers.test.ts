@@ -55,6 +55,31 @@ describe('Leadsopedia Trigger on an API that answers slowly', () => {
 		expect(emitted).toHaveLength(added.length);
 	});
 
+	it('after n8n restarts, the first poll with a backlog plans its calls at the time calls took before, not at the interval', async () => {
+		const list = new FakeList('desc');
+		list.add(5);
+		serve(list, undefined, ANSWER_MS);
+		const trigger = triggerOnServed({ credentials: { requestInterval: 0.1 }, pollBudgetMs: POLL_BUDGET_MS, pollTimeoutMs: timeoutOf(POLL_BUDGET_MS), abandonsLatePolls: true });
+		await trigger.activate();
+		// A poll of 3 pages times its calls, and emits (n8n saves the state then).
+		const before = list.add(2_500).map((contact) => contact.id);
+		const first = await trigger.poll();
+		expect(first.abandoned).toBeUndefined();
+		expect(emittedIds(first)).toEqual(before);
+
+		// A new process: nothing it keeps in memory survives; its activation poll finds nothing new (one call: nothing timed).
+		expect(await trigger.restart()).toEqual({ items: null });
+		const added = list.add(13_500).map((contact) => contact.id);
+		const outcomes: PollOutcome[] = [];
+		for (let poll = 0; poll < 3; poll++) outcomes.push(await trigger.poll());
+
+		// Planned at the interval, the first poll after the restart read the whole backlog and was dropped.
+		expect(outcomes.filter((outcome) => outcome.abandoned)).toEqual([]);
+		const emitted = outcomes.flatMap(emittedIds);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(emitted).toEqual(added);
+	});
+
 	it("two triggers on one key polled at the same time (each call waits for the other trigger's): after one round dropped for its time, both fit, and each emits every contact once", async () => {
 		const list = new FakeList('desc');
 		list.add(5);

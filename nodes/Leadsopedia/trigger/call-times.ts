@@ -4,7 +4,9 @@
  * workflows queued on the same key) stretches each one. n8n 2.x drops a poll that outlasts its
  * budget, items and cursor, and the next poll starts from the same cursor: planned at the
  * interval alone, a poll with a backlog would be dropped at every tick. The poll that was
- * dropped runs on to its end meanwhile, so the next one plans with what it measured.
+ * dropped runs on to its end meanwhile, so the next one plans with what it measured. A slow
+ * time is also saved with the trigger's state: a new process (a restart, another main taking
+ * over) plans with it until its own polls have timed their calls.
  */
 
 /** The answers kept per trigger: the median of the last few, so that one stalled answer does not halve a poll. */
@@ -31,9 +33,12 @@ export function answerClock(trigger: string): () => void {
 	};
 }
 
-/** What one call of `trigger` takes: the interval, unless its last calls took `SLOW_MS` or more beyond it. */
-export function callTimeMs(trigger: string, intervalMs: number): number {
-	const times = [...(recent.get(trigger) ?? [])].sort((a, b) => a - b);
-	const typical = times[Math.floor(times.length / 2)];
+/**
+ * What one call of `trigger` takes: the interval, unless its last calls in this process took
+ * `SLOW_MS` or more beyond it; before it timed any, the slow time `saved` with the state, if any.
+ */
+export function callTimeMs(trigger: string, intervalMs: number, saved?: number): number {
+	const times = recent.get(trigger);
+	const typical = times ? [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] : saved;
 	return typical !== undefined && typical - intervalMs >= SLOW_MS ? typical : intervalMs;
 }

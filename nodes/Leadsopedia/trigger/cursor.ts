@@ -71,6 +71,8 @@ export interface TriggerState {
 	watch?: ListWatches;
 	/** The Poll Times and option the monthly-quota check last passed with (quota-check.ts). */
 	quotaChecked?: string;
+	/** What one call took, in ms, when slower than the credential's interval (call-times.ts): a new process plans with it. */
+	slowCallMs?: number;
 }
 
 const STATE_FIELD = 'cursor';
@@ -130,6 +132,7 @@ export function readState(staticData: IDataObject): TriggerState | undefined {
 	if (!state || state.version !== 1 || typeof state.scope !== 'string' || !state.lists || typeof state.lists !== 'object') return undefined;
 	if (state.next !== undefined && typeof state.next !== 'string') return undefined;
 	if (state.quotaChecked !== undefined && typeof state.quotaChecked !== 'string') return undefined;
+	if (state.slowCallMs !== undefined && !(Number.isFinite(state.slowCallMs) && state.slowCallMs > 0)) return undefined;
 	if (state.watch !== undefined && (typeof state.watch !== 'object' || !Object.values(state.watch).every(isListWatch))) return undefined;
 	return Object.values(state.lists).every(isCursor) ? state : undefined;
 }
