@@ -17,14 +17,14 @@ export const TRIGGER_TYPE = 'n8n-nodes-leadsopedia.leadsopediaTrigger';
 const NODE_NAME = 'Leadsopedia Trigger';
 registerNodeType(TRIGGER_TYPE, new LeadsopediaTrigger());
 
-/** The n8n-workflow n8n-core uses: a node loaded afresh must share it (its error classes, its helpers). */
-const sharedWorkflow: unknown = jest.requireActual('n8n-workflow');
-
 /**
  * The trigger as a new n8n process loads it: its modules afresh, so whatever they keep in the
  * process (one poll at a time, call times, the credential's pacing) is gone, as after a restart.
+ * Through jest's module registry: under jest only (the benchmarks load this file with tsx).
  */
 function loadedAfresh(): INodeType {
+	// The n8n-workflow n8n-core uses: the node loaded afresh must share it (its error classes, its helpers).
+	const sharedWorkflow: unknown = jest.requireActual('n8n-workflow');
 	let nodeType: INodeType | undefined;
 	jest.isolateModules(() => {
 		jest.doMock('n8n-workflow', () => sharedWorkflow);
