@@ -60,6 +60,9 @@ export interface TriggerOptions {
 	pollTimeoutMs?: number;
 }
 
+/** What a test sets of a trigger beside its API and parameters: the credential's fields, n8n's poll budget and how it drops late polls. */
+export type TriggerTiming = Pick<TriggerOptions, 'credentials' | 'pollBudgetMs' | 'abandonsLatePolls' | 'pollTimeoutMs'>;
+
 /** Each trigger its own workflow: n8n keys a trigger's memory in its process (one poll at a time, call times) by it. */
 let triggersMade = 0;
 

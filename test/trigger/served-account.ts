@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { PolledTrigger } from '../helpers/poll';
+import { PolledTrigger, type TriggerTiming } from '../helpers/poll';
 import { api, BASE_URL, requestLines, v1 } from '../helpers/nock';
 import { FakeList, type ApiOrder } from './fake-api';
 
@@ -33,7 +33,7 @@ export class ServedAccount {
 	}
 
 	/** The trigger on the account: every list, or one. */
-	trigger(parameters: IDataObject = { watchAllLists: true }, budget?: { pollBudgetMs: number; credentials: IDataObject; abandonsLatePolls?: boolean; pollTimeoutMs?: number }): PolledTrigger {
+	trigger(parameters: IDataObject = { watchAllLists: true }, budget?: TriggerTiming): PolledTrigger {
 		return new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', ...parameters }, ...budget });
 	}
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { PolledTrigger, type TriggerOptions } from '../helpers/poll';
+import { PolledTrigger, type TriggerTiming } from '../helpers/poll';
 import { api, BASE_URL, v1 } from '../helpers/nock';
 import type { FakeList } from './fake-api';
 
@@ -30,5 +30,5 @@ export function serve(list: FakeList, envelope: Envelope = { statesLimit: true, 
 }
 
 /** The trigger on list 7 of the mocked API (with `options`: other credentials, n8n's poll budget). */
-export const triggerOnServed = (options: Pick<TriggerOptions, 'credentials' | 'pollBudgetMs' | 'abandonsLatePolls' | 'pollTimeoutMs'> = {}) =>
+export const triggerOnServed = (options: TriggerTiming = {}) =>
 	new PolledTrigger({ baseUrl: BASE_URL, parameters: { event: 'newContact', listId: { __rl: true, mode: 'id', value: '7' } }, ...options });
