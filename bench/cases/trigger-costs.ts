@@ -35,6 +35,8 @@ export interface InterleavedStateRow {
 }
 
 const IDLE_POLLS = 3;
+/** Polls a backlog may take to come out before a case fails (a trigger that stalls). */
+const MAX_POLLS = 200;
 /** New contacts added after the idle polls, one batch a poll: a page's worth or less, then more than a page. */
 export const NEW_BATCHES = [2, 1500];
 
@@ -91,6 +93,20 @@ export async function triggerCost(order: ApiOrder, shape: TriggerShape): Promise
 	});
 }
 
+/** Polls until every contact of `waiting` came out, each once (at most `MAX_POLLS`): the calls of each poll. */
+async function pollUntilOut(trigger: PolledTrigger, list: FakeList, waiting: Set<unknown>): Promise<number[]> {
+	const calls: number[] = [];
+	while (waiting.size > 0) {
+		if (calls.length >= MAX_POLLS) throw new Error(`${waiting.size} contacts still waiting after ${MAX_POLLS} polls`);
+		const before = list.calls;
+		const outcome = await trigger.poll();
+		if (outcome.error) throw outcome.error;
+		calls.push(list.calls - before);
+		for (const item of outcome.items ?? []) if (!waiting.delete(item.json.id)) throw new Error(`contact ${String(item.json.id)} emitted twice or not waited for`);
+	}
+	return calls;
+}
+
 /** The saved state after a one-second import of `ids` contacts on every other id (another list's import takes the others). */
 export async function interleavedState(order: ApiOrder, ids: number): Promise<InterleavedStateRow> {
 	const list = new FakeList(order);
@@ -98,15 +114,7 @@ export async function interleavedState(order: ApiOrder, ids: number): Promise<In
 	return await onServed(list, async (trigger) => {
 		await trigger.activate();
 		list.idGap = 1;
-		const imported = new Set([...list.add(1), ...list.add(ids - 1, true)].map((contact) => contact.id));
-		for (let polls = 0; imported.size > 0; polls++) {
-			const outcome = await trigger.poll();
-			if (outcome.error) throw outcome.error;
-			for (const item of outcome.items ?? []) {
-				if (!imported.delete(item.json.id as number)) throw new Error(`contact ${String(item.json.id)} emitted twice or not imported`);
-			}
-			if (!outcome.items && polls > 100) throw new Error(`${imported.size} imported contacts never came out`);
-		}
+		await pollUntilOut(trigger, list, new Set([...list.add(1), ...list.add(ids - 1, true)].map((contact) => contact.id)));
 		return { order, ids, stateBytes: Buffer.byteLength(JSON.stringify(trigger.savedState())) };
 	});
 }
@@ -128,16 +136,7 @@ export async function backlogCost(order: ApiOrder, shape: TriggerShape, budget: 
 		list,
 		async (trigger) => {
 			await trigger.activate();
-			const waiting = new Set(list.add(shape.contacts, shape.oneSecond).map((contact) => contact.id));
-			const calls: number[] = [];
-			while (waiting.size > 0) {
-				if (calls.length >= 200) throw new Error(`${waiting.size} contacts still waiting after 200 polls`);
-				const before = list.calls;
-				const outcome = await trigger.poll();
-				if (outcome.error) throw outcome.error;
-				calls.push(list.calls - before);
-				for (const item of outcome.items ?? []) if (!waiting.delete(item.json.id as number)) throw new Error(`contact ${String(item.json.id)} emitted twice`);
-			}
+			const calls = await pollUntilOut(trigger, list, new Set(list.add(shape.contacts, shape.oneSecond).map((contact) => contact.id)));
 			return { order, ...shape, budget, polls: calls.length, calls: calls.reduce((sum, count) => sum + count, 0), mostCallsInAPoll: Math.max(...calls) };
 		},
 		BACKLOG_BUDGETS[budget],
