@@ -20,11 +20,11 @@ import { copy, keyOf, SEED } from './property-history';
  * to 24 calls a poll (the default); both API orders. Besides what property.test.ts asserts
  * (none missed after the quiet polls, none twice, none there at activation), no poll spends
  * more calls than its budget allows. That part fails today at budgets of 2 (seeds 20260415, 1
- * and 2 shrink to the four rows marked `it.failing` in property-bulk-findings.test.ts: a walk
+ * and 2 shrink to the three rows marked `it.failing` in property-bulk-findings.test.ts: a walk
  * down a list that contacts added during the walk pushed below the pages planned, a read spread
  * over polls whose last poll checks where its second begins and bridges a tie, deletions below
- * a cursor alone on its page while the walk reads on from the idle check's page, a sealed
- * second read whole in the poll whose walk showed it must be: 6 or 7 calls); its earlier failures (a second spanning more pages than the
+ * a cursor alone on its page while the walk reads on from the idle check's page: 6 calls); its
+ * earlier failures (a sealed second read whole in the poll whose walk showed it must be, a second spanning more pages than the
  * budget, pages read only to learn the order, a hint moved to page 1, a list of one second read
  * as a set then a contact after it, a search for contacts that never existed after such a read)
  * are fixed and written out there. So each

@@ -9,7 +9,7 @@ import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
-import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, sealedView, sealedWalkStands, sealHolds, sealIfLarge, type SealedCursor } from './sealed-second';
+import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, readWholeNextPoll, sealedView, sealedWalkStands, sealHolds, sealIfLarge, type SealedCursor } from './sealed-second';
 import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
@@ -43,6 +43,7 @@ async function walkList(reader: PageReader, cursor: ListCursor, limits: PollLimi
 		if (idle) return { ...idle, unreadable: reader.unreadable };
 		const sealed = await walkFrom(reader, sealedView(cursor), limits, cursor);
 		if (sealedWalkStands(cursor, sealed.poll, !!sealed.grewBeneath)) return { ...sealed.poll, cursor: afterSealedWalk(cursor, sealed.poll.cursor) };
+		if (reader.calls >= limits.maxCalls) return { contacts: [], cursor: readWholeNextPoll(cursor), calls: reader.calls, upToDate: false, unreadable: reader.unreadable };
 	}
 	// A sealed second read whole again starts from where it begins, within the budget (sweep.ts).
 	return (await walkFrom(reader, isSealed(cursor) ? fromBase(cursor) : cursor, limits)).poll;

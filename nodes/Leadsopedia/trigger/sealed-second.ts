@@ -3,6 +3,7 @@ import type { Order } from './keys';
 import type { ListPoll } from './list-poll';
 import { atNewestEnd, newest, oldest, type PageReader, type Window } from './pages';
 import { checkDue } from './plan';
+import { fromBase } from './sweep';
 
 /**
  * A second that spans many pages (a bulk import) costs its pages on every poll while it is
@@ -70,6 +71,19 @@ export function grewBeneath(cursor: SealedCursor, reader: PageReader, boundary?:
  */
 export const sealedWalkStands = (cursor: SealedCursor, poll: ListPoll, grew: boolean): boolean =>
 	!grew && (isWholeSecond(cursor) || poll.cursor.last?.time === cursor.last?.time);
+
+/**
+ * The cursor of a sealed list whose walk cannot stand but spent the poll's budget: the next poll
+ * reads the second whole, from where it begins (sweep.ts), unsealed. In the same poll that read
+ * would take a poll of 2 calls to 7: n8n's scheduler drops a poll that long, and the next one,
+ * from the same cursor, would be as long again.
+ */
+export function readWholeNextPoll(cursor: SealedCursor): ListCursor {
+	const next: ListCursor = fromBase(cursor);
+	delete next.sealed;
+	delete next.sealedAt;
+	return next;
+}
 
 /** The cursor after a walk of the sealed view: its own tied ids (and where its second begins) back while it stands in the sealed second. */
 export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCursor {
