@@ -8,7 +8,7 @@
  *
  *   npm run test:e2e:scheduler
  *
- * Ends with the line `N passed, M failed`. Takes about 12 minutes with n8n cached: n8n polls every minute.
+ * Ends with the line `N passed, M failed`. Takes about 14 minutes with n8n cached: n8n polls every minute.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
