@@ -35,7 +35,8 @@ export async function pollList(source: ContactSource, cursor: ListCursor, limits
  * The walk of a list, with `reader` (the pages read for the idle check, if any). A sealed list
  * (sealed-second.ts) is first walked taking its sealed second as old; when that walk cannot
  * stand (the total grew beneath that second, the cursor would move past it, its daily read)
- * the list is walked with the ids the cursor holds.
+ * the list is walked with the ids the cursor holds: in this poll, or from the next one when
+ * this walk spent the budget.
  */
 async function walkList(reader: PageReader, cursor: ListCursor, limits: PollLimits): Promise<ListPoll> {
 	if (isSealed(cursor) && sealHolds(cursor, limits.now)) {
