@@ -79,7 +79,8 @@ export const sealedWalkStands = (cursor: SealedCursor, poll: ListPoll, grew: boo
  * from the same cursor, would be as long again.
  */
 export function readWholeNextPoll(cursor: SealedCursor): ListCursor {
-	const next: ListCursor = fromBase(cursor);
+	// A copy: fromBase hands back the cursor itself when it has no hint to move.
+	const next: ListCursor = { ...fromBase(cursor) };
 	delete next.sealed;
 	delete next.sealedAt;
 	return next;
