@@ -50,20 +50,11 @@ function watchedBy(context: IPollFunctions, trigger: string, pastMaxTries?: Past
 
 const pollBudgetMs = (context: IPollFunctions) => (typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS);
 
-/** What one call of `trigger` takes (call-times.ts; `saved`: the slow time its state kept), and whether that is beyond the credential's interval. */
-async function callTiming(context: IPollFunctions, trigger: string, saved?: number): Promise<{ callMs: number; slow: boolean }> {
-	const { intervalMs } = await credentialsOf(context);
-	const callMs = callTimeMs(trigger, intervalMs, saved);
-	return { callMs, slow: callMs > intervalMs };
-}
-
 /**
- * Calls one poll may make: calls are spaced by the credential's interval, or take longer when
- * the API answers slowly (call-times.ts), and n8n abandons a poll that outlasts its budget; a
- * share is left for retries (retry-reserve.ts).
+ * Calls one poll may make when one call takes `callMs` (call-times.ts): n8n abandons a poll that
+ * outlasts its budget, and a share is left for retries (retry-reserve.ts).
  */
-async function callBudget(context: IPollFunctions, trigger: string, saved?: number): Promise<number> {
-	const { callMs } = await callTiming(context, trigger, saved);
+function callBudget(context: IPollFunctions, callMs: number): number {
 	return callMs > 0 ? Math.max(2, Math.floor(((1 - RETRY_SHARE) * pollBudgetMs(context)) / callMs)) : Number.MAX_SAFE_INTEGER;
 }
 
@@ -72,22 +63,25 @@ function counted(watched: Watched, totals: (number | undefined)[]): WatchedCount
 	return watched.scope === 'all' ? { lists: { all: totals.length, withContacts: totals.filter((total) => total !== 0).length } } : {};
 }
 
-/** The poll's limits: the API's largest pages, and the calls that fit in n8n's poll budget. */
-async function limitsOf(context: IPollFunctions, trigger: string, saved?: number): Promise<PollLimits> {
-	return { pageSize: MAX_PAGE_SIZE, maxCalls: await callBudget(context, trigger, saved) };
+/** The poll's limits: the API's largest pages, and the calls that fit in n8n's poll budget at `callMs` a call. */
+function limitsOf(context: IPollFunctions, callMs: number): PollLimits {
+	return { pageSize: MAX_PAGE_SIZE, maxCalls: callBudget(context, callMs) };
 }
 
-/** Saves `state` (a poll's: no call time in it) with what one call now takes when that is slow, so that a new process plans its first polls with it. */
-async function save(context: IPollFunctions, trigger: string, state: TriggerState, saved?: number): Promise<void> {
-	const { callMs, slow } = await callTiming(context, trigger, saved);
-	writeState(context.getWorkflowStaticData('node'), slow ? { ...state, slowCallMs: callMs } : state);
+/** `state` with what one call now takes when that is beyond the interval, so that a new process plans its first polls with it. */
+function withCallTime(state: TriggerState, callMs: number, intervalMs: number): TriggerState {
+	return callMs > intervalMs ? { ...state, slowCallMs: callMs } : state;
 }
 
 /** One scheduled poll: the first records where the lists stand, later ones emit what is new. */
 async function pollOnce(context: IPollFunctions, watched: Watched, trigger: string): Promise<INodeExecutionData[][] | null> {
-	const state = readState(context.getWorkflowStaticData('node'));
+	const staticData = context.getWorkflowStaticData('node');
+	const state = readState(staticData);
 	const now = Date.now();
-	const limits = await limitsOf(context, trigger, state?.slowCallMs);
+	const { intervalMs } = await credentialsOf(context);
+	// The time a call takes, as this process timed it (or the state saved it): before the poll, and after it for the next.
+	const callMs = () => callTimeMs(trigger, intervalMs, state?.slowCallMs);
+	const limits = limitsOf(context, callMs());
 	const settings = quotaSettings(context);
 	const check = (totals: (number | undefined)[]) => refuseOverQuota(context, counted(watched, totals));
 	if (state?.scope !== watched.scope) {
@@ -95,13 +89,13 @@ async function pollOnce(context: IPollFunctions, watched: Watched, trigger: stri
 		// stands (what is there already is not new); a list watched before and still keeps its cursor.
 		const beforeReading = (lists: WatchedList[]) => check(lists.map((list) => list.total));
 		const recorded = await recordPositions(watched, { limits, now, beforeReading }, state?.lists ?? {});
-		await save(context, trigger, { ...recorded, quotaChecked: settings }, state?.slowCallMs);
+		writeState(staticData, withCallTime({ ...recorded, quotaChecked: settings }, callMs(), intervalMs));
 		return null;
 	}
 	// Poll Times or the option changed on the active trigger (or a state saved before the check): checked again.
 	if (state.quotaChecked !== settings) check(Object.values(state.lists).map((cursor) => cursor.total));
 	const result = await pollWatched(watched, state, limits, now);
-	await save(context, trigger, { ...result.state, quotaChecked: settings }, state.slowCallMs);
+	writeState(staticData, withCallTime({ ...result.state, quotaChecked: settings }, callMs(), intervalMs));
 	return result.found.length > 0 ? [toItems(result.found)] : null;
 }
 
@@ -138,7 +132,7 @@ export class LeadsopediaTrigger implements INodeType {
 			const watched = watchedBy(this, trigger, manual ? undefined : retryReserve(pollBudgetMs(this)));
 			if (manual) {
 				// "Fetch Test Event" shows the newest contact and leaves the saved state alone.
-				const limits = await limitsOf(this, trigger);
+				const limits = limitsOf(this, callTimeMs(trigger, (await credentialsOf(this)).intervalMs));
 				const newest = await newestWatched(watched, { ...limits, maxCalls: Math.min(limits.maxCalls, TEST_EVENT_CALLS) });
 				if (!newest) {
 					throw new NodeOperationError(this.getNode(), 'No contacts yet in the watched list', {
