@@ -307,6 +307,19 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent[spent.length - 1]).toBe(1);
 	});
 
+	it.each([3_000, 5_000])("oldest first, a list of one second throughout (%i contacts, sealed at activation), then a contact: the list's newest end, read for the order, starts the walk down", async (size) => {
+		// Was 6 at each tick: page 1 and the last page for the order, then the walk read the cursor's page, the last page
+		// again and the cursor's page again (the last page, read before the cursor's, had to be read after it). The last
+		// page read first, then the cursor's, already join (read from the end backwards). Now 4, then the second's read
+		// whole again over polls (5 and 4 at most).
+		const list = new FakeList('asc');
+		imported(list, size);
+		const { spent, emitted } = await history([list, new FakeList('asc')], 2, hourly(1, 8), (poll) => poll === 2 && list.add(1));
+		expect(spent[1]).toBe(4);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toHaveLength(1);
+	});
+
 	// Not fixed: the boundary, expected on page 1, moves two pages down under the walk, which reads on to it (pages 2 to 4)
 	// and bridges the cursor's second split there: 6 calls. Stopping such a walk once its budget is spent (nothing out, the
 	// next poll starting lower by the growth) kept this within 5, but delayed contacts a poll wherever a list grew during a

@@ -2,6 +2,7 @@ import { useNock } from '../helpers/nock';
 import type { PollOutcome } from '../helpers/poll';
 import { FakeList, type ApiOrder } from './fake-api';
 import { emittedIds } from './helpers';
+import { ServedAccount } from './served-account';
 import { serve, triggerOnServed } from './served-list';
 
 /**
@@ -50,5 +51,32 @@ describe.each<ApiOrder>(['asc', 'desc'])('Leadsopedia Trigger (%s) under n8n\'s 
 		expect(added.filter((id) => !emitted.includes(id))).toEqual([]);
 		expect(new Set(emitted).size).toBe(emitted.length);
 		expect(emitted).toHaveLength(added.length);
+	}, 120_000);
+});
+
+/**
+ * Watch All Lists (GET /mylists a call of each poll), oldest first: a list that is one CSV
+ * import throughout (one second, its order unknown, sealed), then a contact. The poll that found
+ * it spent 6 calls: GET /mylists, the list's two ends for the order, then its walk read the
+ * newest end again and the cursor's page twice. Dropped, and so the next, for good.
+ */
+describe("Leadsopedia Trigger (asc) watching every list under n8n's scheduler at its defaults", () => {
+	useNock();
+
+	it('a list that is a 3,000-contact import in one second, then a contact: no poll is dropped, and the contact comes out once', async () => {
+		const account = new ServedAccount('asc');
+		const bulk = account.add('1');
+		bulk.add(1);
+		bulk.add(2_999, true);
+		account.add('2');
+		const trigger = account.trigger(undefined, { credentials: { requestInterval: INTERVAL_S }, pollBudgetMs: POLL_BUDGET_MS, pollTimeoutMs: POLL_TIMEOUT_MS, abandonsLatePolls: true });
+		expect((await trigger.activate()).error).toBeUndefined();
+		const outcomes: PollOutcome[] = [await trigger.poll()];
+		const added = bulk.add(1).map((contact) => contact.id);
+		for (let poll = 0; poll < 3; poll++) outcomes.push(await trigger.poll());
+
+		expect(outcomes.filter((outcome) => outcome.abandoned)).toEqual([]);
+		for (const outcome of outcomes) expect(outcome.error).toBeUndefined();
+		expect(outcomes.flatMap(emittedIds)).toEqual(added);
 	}, 120_000);
 });

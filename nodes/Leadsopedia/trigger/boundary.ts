@@ -46,6 +46,21 @@ function topPage(reader: PageReader, cursor: ListCursor, probe: Window, limits: 
 }
 
 /**
+ * Oldest first, whether the pages above the probe up to `top` were each read before it, from the
+ * end backwards (a list's newest end, read to learn the order, then the probe): the probe is then
+ * the read of the first page again after them, and the walk reads none of them again.
+ */
+function readDownTo(reader: PageReader, probe: Window, top: number): boolean {
+	let seq = probe.seq;
+	for (let page = probe.page + 1; page <= top; page++) {
+		const read = reader.latest(page);
+		if (!read || read.seq >= seq) return false;
+		seq = read.seq;
+	}
+	return top > probe.page;
+}
+
+/**
  * Oldest first: the newest contacts are on the last page. The first page read (where the
  * boundary was last seen) tells how many pages there are; the pages above it are read from
  * the end backwards, then downwards until the boundary, so that deletions make pages overlap
@@ -58,16 +73,17 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
 		probe = await reader.read(probe.pagesCount);
 	}
 	const top = topPage(reader, cursor, probe, limits);
+	const readBefore = readDownTo(reader, probe, top);
 	for (let page = top; page > probe.page; page--) {
 		// The top page read after the first (to learn the order) is as good as a read now: the walk down starts with it.
 		const read = reader.latest(page);
-		const window = page === top && read && read.seq > probe.seq ? read : await reader.read(page);
+		const window = read && (readBefore || (page === top && read.seq > probe.seq)) ? read : await reader.read(page);
 		if (reachesBack(window, cursor, 'asc')) return window;
 	}
 	// Read before the pages above it, the first page cannot prove that no contact slipped down
 	// into it meanwhile (a deletion below, masked by an addition): read after them, it can,
 	// since a deletion then only makes it overlap the page above.
-	let window = top > probe.page ? await reader.read(probe.page) : probe;
+	let window = top > probe.page && !readBefore ? await reader.read(probe.page) : probe;
 	while (!reachesBack(window, cursor, 'asc') && window.page > 1 && withinSweep(reader, cursor, limits, window.page >= probe.page)) {
 		// A page below read after this one (to learn the order) joins it as well as a new read.
 		const below = reader.latest(window.page - 1);
