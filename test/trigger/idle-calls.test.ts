@@ -1,6 +1,6 @@
 import { requestLines, useNock } from '../helpers/nock';
 import type { PolledTrigger } from '../helpers/poll';
-import { FakeList } from './fake-api';
+import { FakeList, type ApiOrder } from './fake-api';
 import { emittedIds } from './helpers';
 import { serve, triggerOnServed } from './served-list';
 
@@ -18,19 +18,27 @@ async function expectIdlePolls(trigger: PolledTrigger, calls: string[] | number)
 /**
  * Issue 20 point 8: newest first, with the newest 1,500 contacts in one second, an idle poll
  * read page 2 twice (once to learn the order, once to find the boundary): 3 calls where 2 do.
+ * Then 2 (each page once). A second of more contacts than a page holds spans two pages or
+ * more: read whole, it is sealed (sealed-second.ts), and an idle poll reads the newest end
+ * alone. Oldest first such a second spread over three pages (999 then 1,100 contacts, or 434
+ * then 1,567) cost 3 calls an idle poll (the cursor's page and the two below it).
  */
-describe('Leadsopedia Trigger (desc) idle on a list whose newest second spans two pages', () => {
+describe.each<[ApiOrder, number, number, number]>([
+	['desc', 500, 1_500, 1],
+	['asc', 999, 1_100, 3],
+	['asc', 434, 1_567, 3],
+])('Leadsopedia Trigger (%s) idle on a list of %i contacts, then %i in one second (spanning two pages or more)', (order, before, size, newestPage) => {
 	useNock();
 
-	it('reads each page once: 2 calls per idle poll, and still emits what comes next', async () => {
-		const list = new FakeList('desc');
-		list.add(500);
+	it('reads the newest end only: 1 call per idle poll, and still emits what comes next', async () => {
+		const list = new FakeList(order);
+		list.add(before);
 		list.add(1);
-		list.add(1499, true);
+		list.add(size - 1, true);
 		serve(list);
 		const trigger = triggerOnServed();
 		await trigger.activate();
-		await expectIdlePolls(trigger, ['GET /v1/contacts?list_id=7&page=1&limit=1000', 'GET /v1/contacts?list_id=7&page=2&limit=1000']);
+		await expectIdlePolls(trigger, [`GET /v1/contacts?list_id=7&page=${newestPage}&limit=1000`]);
 		const tied = list.add(2, true).map((contact) => contact.id);
 		const later = list.add(1).map((contact) => contact.id);
 		expect(emittedIds(await trigger.poll())).toEqual([...tied, ...later]);

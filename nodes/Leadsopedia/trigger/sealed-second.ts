@@ -6,7 +6,7 @@ import { checkDue } from './plan';
 import { fromBase } from './sweep';
 
 /**
- * A second that spans many pages (a bulk import) costs its pages on every poll while it is
+ * A second that spans pages (a bulk import) costs its pages on every poll while it is
  * the cursor's: any of its contacts not emitted yet is new, wherever it sits. Once read whole,
  * it is sealed with the list's total: later polls take its contacts as old, and read it whole
  * again (with the ids the cursor holds) when the total grew by more than the contacts newer
@@ -14,9 +14,6 @@ import { fromBase } from './sweep';
  * and once a day. As many deletions as late additions between two polls hide them from the
  * total: they come out at the next of those reads, never lost.
  */
-
-/** Pages a second must span, read whole, to be sealed: re-reading it would cost every idle poll 2 calls or more. */
-export const SEAL_PAGES = 3;
 
 export type SealedCursor = ListCursor & { sealed: number };
 
@@ -95,8 +92,8 @@ export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCur
 /**
  * The cursor after a walk that read the cursor's second whole (`chain` from below it to the
  * list's newest end, pages of `size`; `beneath` of its contacts below the chain, read by earlier
- * polls of a read spread over polls, sweep.ts): sealed when that second spans SEAL_PAGES pages
- * or more, with the total of the earliest page read (contacts added during the walk then show as growth).
+ * polls of a read spread over polls, sweep.ts): sealed when that second holds more contacts than
+ * a page, with the total of the earliest page read (contacts added during the walk then show as growth).
  */
 export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhole: boolean, size: number, now: number | undefined, beneath = 0): ListCursor {
 	if (isWholeSecond(next)) return next;
@@ -106,6 +103,8 @@ export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhol
 	const second = next.last?.time;
 	if (second === undefined || !readWhole) return unsealed;
 	const ids = new Set(chain.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
-	if (ids.size + beneath <= (SEAL_PAGES - 1) * size) return unsealed;
+	// More than a page holds spans two pages or more (three where the breaks fall so): re-read, it would cost every idle
+	// poll as many calls, and oldest first a walk reading it down to below it spent 6 calls at a budget of 2.
+	if (ids.size + beneath <= size) return unsealed;
 	return { ...unsealed, sealed: Math.min(...chain.map((window) => window.total)), ...(now === undefined ? {} : { sealedAt: now }) };
 }
