@@ -62,7 +62,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const following = cursor.order ? nextPage(reader, cursor, probe, limits, cursor.order) : undefined;
 	// Neither page telling, the order known goes on, confirmed before anything comes out; not while a search for late
 	// contacts goes on: the list's ends, asked for the order, are where it goes (and a page read is free to it).
-	const trusted = cursor.order && !sealed && !cursor.late?.search ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
+	// Nor, oldest first, when the page of the cursor's hint holds only later contacts (the order turned, most often).
+	const trusted = cursor.order && !sealed && !cursor.late?.search && hintHeld(probe, cursor) ? await trustedOrder(reader, probe, cursor.order, following) : undefined;
 	// A sealed list, or one seen only of one second throughout: most often of one second still, its ends tell (2 calls).
 	const order = trusted ?? (await orderOf(reader, probe, assumed, sealed !== undefined || unordered(cursor), following));
 	const readRound = async (stands: ListCursor) => {
@@ -73,6 +74,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// Nothing comes out and the cursor stays: the next poll reads the list again.
 	const unsure = (stays: ListCursor = sealed ?? cursor) => ({ poll: { contacts: [], cursor: stays, calls: reader.calls, upToDate: false, unreadable: reader.unreadable } });
 	if (order === 'unknown') return unsure();
+	// The order turned, learnt once the budget is spent: the walk in it is the next poll's (walking at once spent 6 calls at a budget of 2).
+	if (!sealed && cursor.order && order !== cursor.order && reader.calls >= limits.maxCalls) return unsure(reordered(cursor, order));
 	// In the other order than last time, the walk starts where that order starts.
 	const first = reader.latest(startOf(order)) ?? (await reader.read(startOf(order)));
 	const boundary =
@@ -166,7 +169,8 @@ async function lateContacts(
 /**
  * The cursor in another order (undefined: not known), nothing read in it yet: its hint turned to
  * that order, and a read of its second spread over polls started again (contacts of one second
- * may come in another order). (No search for late contacts goes on: none trusts an order.)
+ * may come in another order). A search for late contacts keeps the order it reads in, and starts
+ * again when the API answers in another (lateContacts).
  */
 function reordered(cursor: ListCursor, order: Order | undefined): ListCursor {
 	const again = sweepAgain(cursor);
@@ -175,6 +179,16 @@ function reordered(cursor: ListCursor, order: Order | undefined): ListCursor {
 	delete next.order;
 	if (order) next.order = order;
 	return next;
+}
+
+/**
+ * Oldest first, whether the probe (the page of the cursor's hint) holds a contact up to the cursor's second (or none):
+ * one that holds only later contacts, all of one second, most often shows the API's order turned, and a walk in the
+ * order known read 3 pages more before the list's ends showed it (7 calls at a budget of 2).
+ */
+function hintHeld(probe: Window, cursor: ListCursor): boolean {
+	const second = cursor.last?.time;
+	return cursor.order !== 'asc' || second === undefined || probe.entries.length === 0 || probe.entries.some((entry) => entry.key.time <= second);
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
