@@ -36,13 +36,16 @@ export function hintIn(order: Order, cursor: ListCursor): number {
  * Oldest first, the highest page a walk from `probe` reads (`ahead` calls more to be spent before
  * it). One call is kept to read the probe again, and one to check where the second swept begins
  * (sweep.ts). At least one page above the probe (past the budget by one at the smallest), unless
- * the budget is spent already (pages read to learn the order) and the probe holds new contacts:
- * those go out, the rest next poll.
+ * the probe holds new contacts and the budget is spent already (pages read to learn the order,
+ * the page read to prove the poll idle), or all but that call while the walk must read below the
+ * probe too (it holds no contact before the cursor's second; 6 calls with /mylists at a budget of
+ * 2, with the tie bridge of that second): those go out, the rest next poll.
  */
 function topPage(reader: PageReader, cursor: ListCursor, probe: Window, limits: PollLimits, ahead = 0): number {
 	const left = limits.maxCalls - reader.calls - ahead - 1 - kept(cursor);
-	const above = left >= 0 ? Math.max(1, left) : probe.entries.some((entry) => isNew(entry.key, cursor)) ? 0 : 1;
-	return Math.min(probe.pagesCount, probe.page + above);
+	const fresh = probe.entries.some((entry) => isNew(entry.key, cursor));
+	if (fresh && (left < 0 || (left === 0 && !reachesBack(probe, cursor, 'asc')))) return probe.page;
+	return Math.min(probe.pagesCount, probe.page + Math.max(1, left));
 }
 
 /**
@@ -75,7 +78,8 @@ export async function boundaryOldestFirst(reader: PageReader, cursor: ListCursor
 	const top = topPage(reader, cursor, probe, limits);
 	const readBefore = readDownTo(reader, probe, top);
 	for (let page = top; page > probe.page; page--) {
-		// The top page read after the first (to learn the order) is as good as a read now: the walk down starts with it.
+		// The top page read after the first (to learn the order) is as good as a read now: the walk down starts with it. So
+		// is each page above the first read before it, from the end backwards.
 		const read = reader.latest(page);
 		const window = read && (readBefore || (page === top && read.seq > probe.seq)) ? read : await reader.read(page);
 		if (reachesBack(window, cursor, 'asc')) return window;
