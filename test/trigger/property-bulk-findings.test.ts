@@ -520,6 +520,24 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 	});
 
+	// Found with the order turning kept in the variant with no change during a poll (seed 1): a sealed import's daily read
+	// starts from below it (its hint the contact before the import), and the API's order turned: that page held only the
+	// import's second, the order known was trusted, and the walk read on before the list's newest end showed it turned:
+	// 6 calls. Not fixed: not trusting the order known when that page holds no contact before the second (5 here) made the
+	// read from below a second after a deletion below it ask the list's ends as well (6: 'oldest first, the same, then a
+	// deletion below the import read over polls', below).
+	it.failing("oldest first, an import of 3,001 sealed above 1,001 others, then the API's order turned: its daily read asks the list's ends first", async () => {
+		const list = new FakeList('asc');
+		imported(list, 1_001);
+		imported(list, 3_001);
+		const { spent, emitted } = await history([list, new FakeList('asc')], 2, [1, ...hourly(26, 6)], (poll) => {
+			if (poll === 1) list.order = 'desc';
+			if (poll === 4) list.add(1);
+		});
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expect(emitted).toHaveLength(1);
+	});
+
 	/**
 	 * Oldest first, a list of 1,001 contacts (the cursor alone on its page at activation) beside an empty list:
 	 * `between(list, poll)` and `during(list, poll, call)` as in `history`, at a budget of 2.
@@ -609,5 +627,32 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 		expect(new Set(emitted).size).toBe(list.contacts.length);
 		expect(emitted).toHaveLength(list.contacts.length);
+	});
+});
+
+/**
+ * Found this stop, counting the calls of polls long after the contacts came out (the randomized tests stop once enough polls
+ * in a row bring nothing): a list of one second throughout is read round as a set (one-second.ts), and sealed only when
+ * one poll reads it whole. A new list filled by one CSV import of more pages than a poll reads (30,000 contacts at the
+ * default budget of 24), or such a list sealed whose daily read comes at a small budget (3,001 at 2 calls a poll), never
+ * is: every poll reads the budget's pages round, for good (17,280 calls a month hourly at 24: more than the quota). Not
+ * fixed: a round spread over polls (its first page and the total it began with) could seal the list once it came round.
+ */
+describe('A list of one second throughout, read round over polls', () => {
+	it.failing.each<[ApiOrder, number, number]>([
+		['desc', 30_000, 24],
+		['asc', 30_000, 24],
+	])('order %s, a new list then a one-second import of %i at a budget of %i: once every contact came out, a poll costs at most 2 calls', async (order, size, budget) => {
+		const list = new FakeList(order);
+		const { spent, emitted } = await history([list, new FakeList(order)], budget, hourly(1, 8), (poll) => poll === 1 && imported(list, size));
+		expect(emitted).toHaveLength(size);
+		expect(spent.slice(4)).toEqual([1, 1, 1, 1]);
+	});
+
+	it.failing.each<ApiOrder>(['desc', 'asc'])('order %s, 3,001 contacts read whole and sealed at activation, at 2 calls a poll: after its daily read, idle polls cost 1 call', async (order) => {
+		const list = new FakeList(order);
+		imported(list, 3_001);
+		const { spent } = await history([list, new FakeList(order)], 2, [1, ...hourly(26, 8)], () => {});
+		expect(spent.slice(4)).toEqual([1, 1, 1, 1, 1]);
 	});
 });
