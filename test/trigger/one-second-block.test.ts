@@ -62,6 +62,17 @@ describe.each<[ApiOrder, 'ascending' | 'descending']>([
 		expect(calls.slice(-3).every((count) => count <= 2)).toBe(true);
 	});
 
+	// A new list (activated empty), then one CSV import of 30 pages: read round over polls, the list was sealed only when
+	// one poll read it whole, which none can at 24 calls: every poll read 24 pages round, for good (24, 24, 24, 24, 24, 24).
+	// A round that comes round over polls seals it: 24, 24, 3, then idle.
+	it('a new list then a 30,000-contact import: every contact comes out once, then idle polls cost at most 2 calls', async () => {
+		const { list, emitted, calls, poll } = await activated(() => {});
+		const added = ids([...list.add(1), ...list.add(29_999, true)]);
+		await poll(6);
+		expectEachOnce(emitted, added);
+		expect(calls.slice(-3).every((count) => count <= 2)).toBe(true);
+	});
+
 	// Activation reads a list of one second throughout whole when its pages fit its budget (22 here), but cannot see its
 	// order. Oldest first, the read of that second whole again before the cursor moves past it started from the cursor's
 	// hint, not where the second begins, and read the whole list in one poll: 28 calls (26 at 20,000). Activation now

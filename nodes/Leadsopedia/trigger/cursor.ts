@@ -43,6 +43,8 @@ export interface ListCursor {
 	late?: BelowCount;
 	/** The cursor's second, when it spans more than a page: where it begins, and how far a read of it spread over polls got (sweep.ts). */
 	swept?: Sweep;
+	/** A list of one second throughout read round over polls (one-second.ts): the page the round began at, and the total then. */
+	round?: { from: number; total: number };
 }
 
 /**
@@ -121,6 +123,7 @@ function isCursor(value: unknown): value is ListCursor {
 		(cursor.sealedAt === undefined || Number.isFinite(cursor.sealedAt)) &&
 		(cursor.late === undefined || isBelowCount(cursor.late)) &&
 		(cursor.swept === undefined || isSweep(cursor.swept)) &&
+		(cursor.round === undefined || (!!cursor.round && Number.isInteger(cursor.round.from) && Number.isInteger(cursor.round.total))) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);

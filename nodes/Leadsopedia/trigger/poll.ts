@@ -46,8 +46,9 @@ async function walkList(reader: PageReader, cursor: ListCursor, limits: PollLimi
 		if (sealedWalkStands(cursor, sealed.poll, !!sealed.grewBeneath)) return { ...sealed.poll, cursor: afterSealedWalk(cursor, sealed.poll.cursor) };
 		if (reader.calls >= limits.maxCalls) return { contacts: [], cursor: readWholeNextPoll(cursor), calls: reader.calls, upToDate: false, unreadable: reader.unreadable };
 	}
-	// A sealed second read whole again starts from where it begins, within the budget (sweep.ts).
-	return (await walkFrom(reader, isSealed(cursor) ? fromBase(cursor) : cursor, limits)).poll;
+	// A sealed second read whole again starts from where it begins, within the budget (sweep.ts); a list of one second
+	// throughout read round over polls goes on where the round stopped (one-second.ts).
+	return (await walkFrom(reader, isSealed(cursor) && !cursor.round ? fromBase(cursor) : cursor, limits)).poll;
 }
 
 /**
@@ -112,6 +113,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	delete next.late;
 	if (below.late) next.late = below.late;
 	delete next.swept;
+	delete next.round;
 	const swept = sweepAfter(chain, cursor, next, order, reader.size);
 	if (swept) next.swept = swept;
 	// Read whole: from below the cursor's second, or from the anchor of a read of it spread over polls, to the newest end.
