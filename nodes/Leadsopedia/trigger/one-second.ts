@@ -3,7 +3,7 @@ import { isWholeSecond, type ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
 import { oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
-import { sealIfLarge } from './sealed-second';
+import { idsOfSecond, sealIfLarge } from './sealed-second';
 import { beginsAtOldestEnd } from './sweep';
 import { carried, countBefore, highestEmitted, highestRead } from './late-dated';
 
@@ -32,7 +32,7 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 		read++;
 	}
 	// A round begun by an earlier poll goes on while the list keeps the total it began with. Come round, it read every page
-	// (ties of a second over a page come in one order on every request, as sweep.ts assumes; within one poll, readWhole
+	// (ties of a second over a page come in one order on every request, as sweep.ts assumes; within one poll, afterRound
 	// counts the ids instead).
 	const prior = cursor.round?.total === probe.total ? cursor.round : undefined;
 	const covered = (prior ? (start - prior.from + count) % count : 0) + visited;
@@ -60,25 +60,13 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 function afterRound(next: ListCursor, reader: PageReader, second: number | undefined, now: number | undefined, cameRound: boolean): ListCursor {
 	if (second === undefined || next.last?.time !== second || !beginsAtOldestEnd(reader.windows)) return next;
 	const standing: ListCursor = { ...next, swept: { base: 0 } };
-	const whole = readWhole(reader, second);
-	if (!whole && !(cameRound && sameTotal(reader))) return standing;
 	const { total } = reader.windows[0];
+	// Every page of this poll showed one total (a round over polls kept it, `round.total`, from its first poll).
+	const sameTotal = reader.windows.every((window) => window.total === total);
+	// Read whole in this poll: as many distinct ids as that total (ties drawn anew on each request may show some twice,
+	// others never). Come round over polls, the ids not read here were read by its earlier polls.
+	const read = idsOfSecond(reader.windows, second).size;
+	if (!sameTotal || (read !== total && !cameRound)) return standing;
 	const late = { second, below: total, high: Math.max(highestRead(reader, []), highestEmitted(next)) };
-	const read = idsOf(reader, second).size;
-	return sealIfLarge({ ...standing, late }, reader.windows, true, reader.size, now, whole ? 0 : Math.max(0, total - read));
-}
-
-/** Whether every page this poll read showed one total (a round over polls kept it, `round.total`, from its first poll). */
-const sameTotal = (reader: PageReader): boolean => reader.windows.every((window) => window.total === reader.windows[0].total);
-
-/** The distinct ids of `second` on this poll's pages. */
-const idsOf = (reader: PageReader, second: number): Set<number> =>
-	new Set(reader.windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
-
-/**
- * Whether this poll's pages hold every contact of the list, all of `second`: as many distinct ids
- * as the total every page showed (ties drawn anew on each request may show some twice, others never).
- */
-function readWhole(reader: PageReader, second: number): boolean {
-	return sameTotal(reader) && idsOf(reader, second).size === reader.windows[0].total;
+	return sealIfLarge({ ...standing, late }, reader.windows, true, reader.size, now, Math.max(0, total - read));
 }

@@ -89,6 +89,10 @@ export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCur
 	return { ...next, tied: cursor.tied, sealed: Math.min(cursor.sealed, next.total), ...(cursor.swept ? { swept: cursor.swept } : {}) };
 }
 
+/** The distinct ids of the contacts of `second` on `windows`. */
+export const idsOfSecond = (windows: readonly Window[], second: number): Set<number> =>
+	new Set(windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
+
 /**
  * The cursor after a walk that read the cursor's second whole (`chain` from below it to the
  * list's newest end, pages of `size`; `beneath` of its contacts below the chain, read by earlier
@@ -102,7 +106,7 @@ export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhol
 	delete unsealed.sealedAt;
 	const second = next.last?.time;
 	if (second === undefined || !readWhole) return unsealed;
-	const ids = new Set(chain.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
+	const ids = idsOfSecond(chain, second);
 	// More than a page holds spans two pages or more (three where the breaks fall so): re-read, it would cost every idle
 	// poll as many calls, and oldest first a walk reading it down to below it spent 6 calls at a budget of 2.
 	if (ids.size + beneath <= size) return unsealed;
