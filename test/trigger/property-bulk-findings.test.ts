@@ -460,6 +460,29 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 	});
 
+	/** `count` contacts out, each once, and no poll past the 5 calls allowed (last: a row failing on its budget fails there alone). */
+	const expectWithinBudgetOnce = ({ spent, emitted }: { spent: number[]; emitted: string[] }, count: number) => {
+		expect(emitted).toHaveLength(count);
+		expect(new Set(emitted).size).toBe(count);
+		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+	};
+
+	/**
+	 * A list of a 1,799- then a 200-contact one-second import in `order`, pages capped at 999, beside an empty list; before
+	 * the first of `polls` polls at a budget of 2, the API's order turns and `after` changes the list.
+	 */
+	const turnedAfterImports = async (order: ApiOrder, polls: number, after: (list: FakeList) => void) => {
+		const list = new FakeList(order);
+		list.pageCap = 999;
+		imported(list, 1_799);
+		imported(list, 200);
+		return await history([new FakeList(order), list], 2, hourly(1, polls), (poll) => {
+			if (poll !== 1) return;
+			list.order = order === 'asc' ? 'desc' : 'asc';
+			after(list);
+		});
+	};
+
 	// Shrunk from that variant while it kept the API's order turning between polls (seed 20260415, oldest first, then newest
 	// first; pages capped at 999): the pages near the cursor, all of one import's second, cannot tell the order; the walk
 	// went on in the order known (3 pages) before the list's other end showed it turned: 7 calls, nothing out, and the next
@@ -467,18 +490,7 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 	// first, a page at the cursor's hint that holds only later contacts of one second no longer trusts the order known: the
 	// list's ends are asked first. Now 4, 3, 4, 5.
 	it("oldest first, the API's order turned newest first, then a 3,001-contact import: the poll that finds the order turned", async () => {
-		const list = new FakeList('asc');
-		list.pageCap = 999;
-		imported(list, 1_799);
-		imported(list, 200);
-		const { spent, emitted } = await history([new FakeList('asc'), list], 2, hourly(1, 6), (poll) => {
-			if (poll !== 1) return;
-			list.order = 'desc';
-			imported(list, 3_001);
-		});
-		expect(emitted).toHaveLength(3_001);
-		expect(new Set(emitted).size).toBe(3_001);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expectWithinBudgetOnce(await turnedAfterImports('asc', 6, (list) => imported(list, 3_001)), 3_001);
 	});
 
 	// Its sibling, found scanning shapes of it (a list of 1,799 then 200 contacts, each a one-second import, pages capped at
@@ -486,18 +498,7 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 	// is spent, and the walk went on at once in the new order: 6 calls. A poll that learns the order turned, its budget
 	// spent, stops there (nothing out); the next walks in it. Now 3, 5.
 	it.each([1, 500])("newest first, the API's order turned oldest first, then %i contacts: the poll that finds the order turned", async (count) => {
-		const list = new FakeList('desc');
-		list.pageCap = 999;
-		imported(list, 1_799);
-		imported(list, 200);
-		const { spent, emitted } = await history([new FakeList('desc'), list], 2, hourly(1, 4), (poll) => {
-			if (poll !== 1) return;
-			list.order = 'asc';
-			list.add(count);
-		});
-		expect(emitted).toHaveLength(count);
-		expect(new Set(emitted).size).toBe(count);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
+		expectWithinBudgetOnce(await turnedAfterImports('desc', 4, (list) => list.add(count)), count);
 	});
 
 	// Found by the variant of the budget run with no change during a poll (seeds 2 and 3, oldest first), once the rows above
@@ -546,13 +547,6 @@ describe('A poll budget of 2 calls: no poll spends more than what the first list
 		const list = new FakeList('asc');
 		list.add(1_001);
 		return await history([list, new FakeList('asc')], 2, hourly(1, polls), (poll) => between(list, poll), (poll, call) => during(list, poll, call));
-	};
-
-	/** `count` contacts out, each once, and no poll past the 5 calls allowed (last: a row failing on its budget fails there alone). */
-	const expectWithinBudgetOnce = ({ spent, emitted }: { spent: number[]; emitted: string[] }, count: number) => {
-		expect(emitted).toHaveLength(count);
-		expect(new Set(emitted).size).toBe(count);
-		expect(spent.filter((calls) => calls > 5)).toEqual([]);
 	};
 
 	it('oldest first, the cursor alone on its page, a deletion below it, then contacts after it: the walk starts where the page of 999 read to prove the poll idle showed the cursor', async () => {
