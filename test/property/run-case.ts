@@ -59,11 +59,18 @@ function summarise(c: Case): string {
  * every property checked.
  */
 export async function runCase(seed: number, features: ReadonlySet<Feature>, focus?: Feature): Promise<CaseResult> {
-	const sandbox = await startSandbox({ intervalMs: 0, seed });
+	// The sandbox dates what it adds by its clock, and contacts of one second tie. Whether the
+	// contacts added during a read tie with the world's (and so where they are listed) must not
+	// hang on the wall clock turning a second mid-case, as it did on a busy machine: set-up and
+	// those additions are dated in one second gone by; the run itself goes by the real clock.
+	let heldAt: number | undefined = (Math.floor(Date.now() / 1000) - 1) * 1000;
+	const setUpSecond = heldAt;
+	const sandbox = await startSandbox({ intervalMs: 0, seed, now: () => heldAt ?? Date.now() });
 	let stopIntercepting = () => undefined as void;
 	try {
 		const world = await makeWorld(sandbox, rng(hash(seed, 0x70726f70)));
 		const c = await drawCase(seed, world, features, focus);
+		heldAt = undefined;
 		const { control } = sandbox;
 		control.setVariations(seed, c.overrides);
 		control.clearLog();
@@ -77,7 +84,12 @@ export async function runCase(seed: number, features: ReadonlySet<Feature>, focu
 			answered++;
 			if (c.churn && answered === 1 && entry.status === 200) {
 				for (const id of c.churn.deletes) control.deleteContact(world.listId, id);
-				control.addContacts(world.listId, Array.from({ length: c.churn.adds }, () => ({ email: world.freshEmail() })));
+				heldAt = setUpSecond;
+				try {
+					control.addContacts(world.listId, Array.from({ length: c.churn.adds }, () => ({ email: world.freshEmail() })));
+				} finally {
+					heldAt = undefined;
+				}
 			}
 			if (answered === c.stopAfter) {
 				stoppedAt = performance.timeOrigin + performance.now();

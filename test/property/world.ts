@@ -5,7 +5,7 @@ import { pick } from '../../sandbox/random';
 export interface World {
 	sandbox: Sandbox;
 	random: () => number;
-	/** A list of 0–35 contacts, most added within one second (so they tie to the second). */
+	/** A list of 0–35 contacts, all added within one second (so they tie to the second; run-case.ts holds the clock). */
 	listId: number;
 	/** A second list sharing some emails with the first (for From Every List). */
 	otherListId: number;
