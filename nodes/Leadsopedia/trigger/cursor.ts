@@ -56,10 +56,16 @@ export interface Sweep {
 	base: number;
 	id?: number;
 	fromOldest?: number;
+	/** The API listed this second in another order on another request (sealed-second.ts): the anchor is the place, any contact of the second at it. */
+	shuffled?: true;
 }
 
 const isSweep = (sweep: Sweep): boolean =>
-	!!sweep && typeof sweep === 'object' && Number.isInteger(sweep.base) && (sweep.id === undefined ? sweep.fromOldest === undefined : Number.isFinite(sweep.id) && Number.isInteger(sweep.fromOldest));
+	!!sweep &&
+	typeof sweep === 'object' &&
+	Number.isInteger(sweep.base) &&
+	(sweep.shuffled === undefined || sweep.shuffled === true) &&
+	(sweep.id === undefined ? sweep.fromOldest === undefined : Number.isFinite(sweep.id) && Number.isInteger(sweep.fromOldest));
 
 /** The trigger's static data: one cursor per watched list, so its size is bounded by the number of lists. */
 export interface TriggerState {

@@ -67,3 +67,6 @@ export function isIdSet(value: unknown): value is IdSet {
 	if (Array.isArray(set.ranges)) return set.ranges.every((range) => Array.isArray(range) && range.length === 2 && range.every(Number.isFinite));
 	return Number.isFinite(set.from) && typeof set.bits === 'string' && /^[A-Za-z0-9_-]*$/.test(set.bits);
 }
+
+/** How many ids `set` holds. */
+export const idCount = (set: IdSet | undefined): number => rangesOf(set).reduce((count, [from, to]) => count + to - from + 1, 0);

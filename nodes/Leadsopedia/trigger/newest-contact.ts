@@ -5,7 +5,7 @@ import { firstCount } from './late-dated';
 import type { PollLimits } from './list-poll';
 import { oldEdge } from './next-cursor';
 import { orderOf } from './order';
-import { newest, PageReader, type ContactSource } from './pages';
+import { newest, PageReader, shuffledOn, type ContactSource } from './pages';
 import { sealIfLarge } from './sealed-second';
 import { beginsAtOldestEnd, sweptWhole } from './sweep';
 
@@ -13,7 +13,8 @@ import { beginsAtOldestEnd, sweptWhole } from './sweep';
  * The newest contact of a list and a cursor standing on it (activation, "Fetch Test Event"),
  * within `limits.maxCalls`. Contacts of the newest second may go on over the next pages, in any
  * order of ids: they are read until that second ends; when it ends beyond the budget (a bulk
- * import of many pages), the cursor takes that whole second as old (`WHOLE_SECOND`).
+ * import of many pages), or its pages show it in a new order on each (MySQL's ties), the cursor
+ * takes that whole second as old (`WHOLE_SECOND`).
  */
 export async function newestContact(source: ContactSource, limits: PollLimits): Promise<{ contact?: IDataObject; cursor: ListCursor }> {
 	const reader = new PageReader(source, limits.pageSize);
@@ -32,7 +33,9 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 	}
 	const known = found === 'asc' || found === 'desc' ? { order } : {};
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, ...known } };
-	if (!secondGoesOn()) {
+	// Read whole within the budget, unless the API listed that second in a new order on each page: some of it was on
+	// none of them, its newest contact perhaps, and every contact of it there now must count as old.
+	if (!secondGoesOn() && !shuffledOn(reader.windows, top.key.time)) {
 		// Counted from here on: an import dated before this contact and committed later comes out (late-dated.ts).
 		const late = firstCount(reader.windows, top.key.time, order, reader);
 		// Where the next walk starts: the edge of the newest second nearest the newest end, wherever the newest contact sits in it.

@@ -1,9 +1,9 @@
 import { freshEntries } from './chain';
 import { isWholeSecond, type ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
-import { oldest, type PageReader, type Window } from './pages';
+import { countable, idsOfSecond, oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
-import { idsOfSecond, sealIfLarge } from './sealed-second';
+import { accountedFor, sealIfLarge } from './sealed-second';
 import { beginsAtOldestEnd } from './sweep';
 import { carried, countBefore, highestEmitted, highestRead } from './late-dated';
 
@@ -46,18 +46,23 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 		: { ...cursor, at, total: probe.total };
 	delete next.round;
 	if (covered < count) next.round = { from: prior?.from ?? start, total: probe.total };
-	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count;
-	return { contacts: fresh.map((entry) => entry.contact), cursor: afterRound(next, reader, second, limits.now, !!prior && covered >= count), calls: reader.calls, upToDate };
+	// Every page read, yet fewer of its contacts accounted for than the list holds: the API lists them in another order on
+	// each request (sealed-second.ts, tiesReshuffled), and the round goes on next poll. Not judged beside contacts that
+	// have no usable date or id (the total counts them).
+	const countsAll = countable(reader.windows) && reader.windows.every((window) => window.undated === 0);
+	const short = countsAll && (accountedFor(next, reader.windows) ?? probe.total) < probe.total;
+	const upToDate = new Set(reader.windows.map((window) => window.page)).size >= count && !short;
+	return { contacts: fresh.map((entry) => entry.contact), cursor: afterRound(next, reader, second, limits.now, !!prior && covered >= count, short), calls: reader.calls, upToDate };
 }
 
 /**
  * The cursor after the round, standing in the list's one second: that second begins at the oldest end (sweep.ts,
  * beginsAtOldestEnd: the list's ends were read for the order this poll). Read whole in this poll, or come round over
- * polls (`cameRound`), every contact is old: sealed when large (sealed-second.ts), the contacts up to it counted
+ * polls (`cameRound`), every contact is old unless fewer are accounted for than the list holds (`short`): sealed when large (sealed-second.ts), the contacts up to it counted
  * exactly (late-dated.ts: a walk of it spread over polls would count only a part; the ids read by earlier polls of the
  * round count towards `high` through the cursor's).
  */
-function afterRound(next: ListCursor, reader: PageReader, second: number | undefined, now: number | undefined, cameRound: boolean): ListCursor {
+function afterRound(next: ListCursor, reader: PageReader, second: number | undefined, now: number | undefined, cameRound: boolean, short: boolean): ListCursor {
 	if (second === undefined || next.last?.time !== second || !beginsAtOldestEnd(reader.windows)) return next;
 	const standing: ListCursor = { ...next, swept: { base: 0 } };
 	const { total } = reader.windows[0];
@@ -66,7 +71,7 @@ function afterRound(next: ListCursor, reader: PageReader, second: number | undef
 	// Read whole in this poll: as many distinct ids as that total (ties drawn anew on each request may show some twice,
 	// others never). Come round over polls, the ids not read here were read by its earlier polls.
 	const read = idsOfSecond(reader.windows, second).size;
-	if (!sameTotal || (read !== total && !cameRound)) return standing;
+	if (!sameTotal || short || (read !== total && !cameRound)) return standing;
 	const late = { second, below: total, high: Math.max(highestRead(reader, []), highestEmitted(next)) };
 	return sealIfLarge({ ...standing, late }, reader.windows, true, reader.size, now, Math.max(0, total - read));
 }

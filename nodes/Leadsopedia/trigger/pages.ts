@@ -101,13 +101,58 @@ export const fromOldest = (entry: Entry, order: Order): number => turned(entry.p
  * contacts. Only in the order the anchor was taken in: in the other, contacts of one second may
  * come in another order.
  */
-export function showsAnchor(window: Window, cursor: Pick<ListCursor, 'last' | 'swept' | 'order'>, order: Order): boolean {
+export const showsAnchor = (window: Window, cursor: Pick<ListCursor, 'last' | 'swept' | 'order'>, order: Order): boolean => anchorOn(window, cursor, order) !== undefined;
+
+/**
+ * The anchor on the page, as `showsAnchor` finds it: the anchor's contact, or, in a second the
+ * API lists in another order on each request (`shuffled`), whichever contact of that second
+ * stands at the anchor's place.
+ */
+export function anchorOn(window: Window, cursor: Pick<ListCursor, 'last' | 'swept' | 'order'>, order: Order): Entry | undefined {
 	const { last, swept } = cursor;
-	if (!last || swept?.id === undefined || cursor.order !== order) return false;
+	if (!last || swept?.id === undefined || cursor.order !== order) return undefined;
+	const place = swept.fromOldest as number;
+	const ofSecond = window.entries.filter((entry) => entry.key.time === last.time);
+	if (swept.shuffled) return ofSecond.find((entry) => fromOldest(entry, order) === place);
 	// Moved towards the oldest end, contacts below it were deleted: those left were old (sweep.ts checks where the
 	// second begins; an addition to it masked by deletions of its own contacts there is missed).
-	return window.entries.some((entry) => entry.key.id === swept.id && entry.key.time === last.time && fromOldest(entry, order) <= (swept.fromOldest as number));
+	return ofSecond.find((entry) => entry.key.id === swept.id && fromOldest(entry, order) <= place);
 }
+
+/** The distinct ids of the contacts of `second` on `windows`. */
+export const idsOfSecond = (windows: readonly Window[], second: number): Set<number> =>
+	new Set(windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
+
+/** The places of the contacts of `second` on `windows`, as positions in the API's order. */
+export const placesOf = (windows: readonly Window[], second: number | undefined): Set<number> =>
+	new Set(windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.position)));
+
+/**
+ * Whether places can be counted against contacts on `windows`: all read at one total, and none
+ * holding a contact without a usable id (placed anew on each request, it would take a place of
+ * its second's on one page and not on another).
+ */
+export const countable = (windows: readonly Window[]): boolean => new Set(windows.map((window) => window.total)).size <= 1 && windows.every((window) => window.idless.length === 0);
+
+/**
+ * The seconds that `windows` (`countable`) show at more places than distinct contacts, oldest
+ * first: the API listed each in a new order on another request (MySQL's ties), so that some of
+ * it was on none of them. One pass over the entries (a chain may hold 24,000 seconds).
+ */
+export function shuffledSeconds(windows: readonly Window[]): number[] {
+	if (!countable(windows)) return [];
+	const seconds = new Map<number, { ids: Set<number>; places: Set<number> }>();
+	for (const entry of windows.flatMap((window) => window.entries)) {
+		const second = seconds.get(entry.key.time) ?? { ids: new Set<number>(), places: new Set<number>() };
+		seconds.set(entry.key.time, second);
+		second.ids.add(entry.key.id);
+		second.places.add(entry.position);
+	}
+	return [...seconds].filter(([, second]) => second.ids.size < second.places.size).map(([time]) => time).sort((a, b) => a - b);
+}
+
+/** Whether `windows` show `second` so (`shuffledSeconds`). */
+export const shuffledOn = (windows: readonly Window[], second: number): boolean => shuffledSeconds(windows).includes(second);
 
 /**
  * The order a page shows by where its contacts without a usable date sit, when its dates alone

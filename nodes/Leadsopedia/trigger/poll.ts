@@ -9,12 +9,12 @@ import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
-import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, readWholeNextPoll, sealedView, sealedWalkStands, sealHolds, sealIfLarge, type SealedCursor } from './sealed-second';
+import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, readWholeNextPoll, sealedView, sealedWalkStands, sealHolds, sealIfLarge, tiesReshuffled, withOldSeen, type SealedCursor } from './sealed-second';
 import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
 import { confirm, orderOf, trustedOrder } from './order';
-import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, type ContactSource, type Entry, type Window } from './pages';
+import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, shuffledSeconds, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -100,7 +100,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 		if (trusted && asked === 'one second') return await readRound(reordered(cursor, undefined));
 		return unsure(trusted ? reordered(cursor, asked === 'asc' || asked === 'desc' ? asked : undefined) : undefined);
 	}
-	const fresh = freshEntries(chain, cursor);
+	const fresh = heldInSecond(chain, cursor, order, freshEntries(chain, cursor));
 	const top = chain[chain.length - 1];
 	const upToDate = atNewestEnd(top, order);
 	// A contact dated well after this poll (a wrong date) comes out, but the cursor does not move to its date.
@@ -110,6 +110,8 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view only carries it (what came out joins it).
 	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : { found: [], late: carried(cursor.late, fresh, moved.last?.time) };
 	const next: ListCursor = { ...moved };
+	const tied = withOldSeen(next, chain);
+	if (tied) next.tied = tied;
 	delete next.late;
 	if (below.late) next.late = below.late;
 	delete next.swept;
@@ -118,9 +120,11 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	if (swept) next.swept = swept;
 	// Read whole: from below the cursor's second, or from the anchor of a read of it spread over polls, to the newest end.
 	const readBelow = upToDate && (readsBelow(chain[0], next, order) || wentOn(chain, cursor, order));
+	const beneath = sweptBelow(chain, cursor, next, order);
+	const reshuffled = readBelow && tiesReshuffled(next, chain, beneath);
 	const contacts = [...below.found, ...fresh].sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.contact);
 	return {
-		poll: { contacts, cursor: sealIfLarge(next, chain, readBelow, reader.size, limits.now, sweptBelow(chain, cursor, next, order)), calls: reader.calls, upToDate, unreadable: reader.unreadable },
+		poll: { contacts, cursor: reshuffled ? fromBase(sealIfLarge(next, chain, false, reader.size, limits.now)) : sealIfLarge(next, chain, readBelow, reader.size, limits.now, beneath), calls: reader.calls, upToDate: upToDate && !reshuffled, unreadable: reader.unreadable },
 		grewBeneath: sealed && grewBeneath(sealed, reader, boundary, order),
 	};
 }
@@ -194,6 +198,22 @@ function hintHeld(probe: Window, cursor: ListCursor): boolean {
 }
 
 /** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
+/**
+ * The new contacts a walk may emit: only those up to a second the API listed in another order on
+ * each page, so that some of it was on none of them (sealed-second.ts, tiesReshuffled): the
+ * cursor's, read whole and past, or the oldest new second split so over the chain's pages. A
+ * later contact would move the cursor past those not seen yet; the cursor stays in that second,
+ * read whole again next poll, and the later contacts come out once every place is accounted for.
+ */
+function heldInSecond(chain: readonly Window[], cursor: ListCursor, order: Order, fresh: Entry[]): Entry[] {
+	const second = cursor.last?.time;
+	const upTo = (time: number) => (fresh.some((entry) => entry.key.time > time) ? fresh.filter((entry) => entry.key.time <= time) : fresh);
+	const readWhole = second !== undefined && (readsBelow(chain[0], cursor, order) || wentOn(chain, cursor, order));
+	if (readWhole && tiesReshuffled(cursor, chain, sweptBelow(chain, cursor, cursor, order))) return upTo(second);
+	const split = shuffledSeconds(chain).find((time) => (second === undefined || time > second) && fresh.some((entry) => entry.key.time === time));
+	return split === undefined ? fresh : upTo(split);
+}
+
 function readsBelow(window: Window, cursor: ListCursor, order: Order): boolean {
 	const second = cursor.last?.time;
 	if (second === undefined) return false;

@@ -1,7 +1,8 @@
-import { isWholeSecond, WHOLE_SECOND, type ListCursor } from './cursor';
+import { hasId, idCount, withIds, type IdSet } from './ids';
+import { isWholeSecond, WHOLE_SECOND, type ListCursor, type Tied } from './cursor';
 import type { Order } from './keys';
 import type { ListPoll } from './list-poll';
-import { atNewestEnd, newest, oldest, type PageReader, type Window } from './pages';
+import { atNewestEnd, countable, idsOfSecond, newest, oldest, placesOf, type PageReader, type Window } from './pages';
 import { checkDue } from './plan';
 import { fromBase } from './sweep';
 
@@ -89,9 +90,45 @@ export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCur
 	return { ...next, tied: cursor.tied, sealed: Math.min(cursor.sealed, next.total), ...(cursor.swept ? { swept: cursor.swept } : {}) };
 }
 
-/** The distinct ids of the contacts of `second` on `windows`. */
-export const idsOfSecond = (windows: readonly Window[], second: number): Set<number> =>
-	new Set(windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
+/**
+ * How many contacts of the cursor's second are accounted for: every one its id set holds (those
+ * it emitted, and the old ones below activation's floor seen since: `withOldSeen`) and those of
+ * that second on `windows` besides. Unknown before the cursor holds ids of it, or when all of it is old.
+ */
+export function accountedFor(cursor: ListCursor, windows: readonly Window[]): number | undefined {
+	const second = cursor.last?.time;
+	const tied = cursor.tied;
+	if (second === undefined || !tied || isWholeSecond(cursor)) return undefined;
+	return idCount(tied) + [...idsOfSecond(windows, second)].filter((id) => !hasId(tied, id)).length;
+}
+
+/**
+ * The cursor's tied ids with the old contacts of its second (below activation's floor) that
+ * `windows` show: old already, they join the set only to be accounted for on later polls,
+ * where a second listed in a new order on every request shows a part of them at a time.
+ */
+export function withOldSeen(cursor: ListCursor, windows: readonly Window[]): Tied | undefined {
+	const { last, tied } = cursor;
+	if (!last || !tied || tied.floor === null || isWholeSecond(cursor)) return tied;
+	const floor = tied.floor;
+	const old = [...idsOfSecond(windows, last.time)].filter((id) => id <= floor && !hasId(tied, id));
+	return old.length > 0 ? { floor, ...(withIds(tied, old) as IdSet) } : tied;
+}
+
+/**
+ * Whether a walk that read the cursor's second whole (`chain`; `beneath` of its contacts below
+ * it, read by earlier polls) accounts for fewer of its contacts than the places it holds: the
+ * API listed that second in another order on each page (MySQL may, for contacts of one
+ * date_added), and some of it was on none of them. Unsealed and not up to date, the list is
+ * read whole again next poll, until every place is accounted for. Not judged when the list
+ * changed during the walk (its places moved), nor beside contacts without a usable id (`countable`).
+ */
+export function tiesReshuffled(next: ListCursor, chain: readonly Window[], beneath = 0): boolean {
+	const second = next.last?.time;
+	const accounted = accountedFor(next, chain);
+	if (accounted === undefined || !countable(chain)) return false;
+	return accounted < placesOf(chain, second).size + beneath;
+}
 
 /**
  * The cursor after a walk that read the cursor's second whole (`chain` from below it to the

@@ -1,6 +1,6 @@
 import { isWholeSecond, type ListCursor, type Sweep } from './cursor';
 import type { Order } from './keys';
-import { atNewestEnd, atOldestEnd, fromOldest, nearerNewestEnd, showsAnchor, turned, type Entry, type PageReader, type Window } from './pages';
+import { anchorOn, atNewestEnd, atOldestEnd, fromOldest, nearerNewestEnd, showsAnchor, shuffledOn, turned, type Entry, type PageReader, type Window } from './pages';
 import { pageHolding } from './tie-bridge';
 
 /**
@@ -29,10 +29,12 @@ export function sweepAfter(chain: readonly Window[], before: ListCursor, after: 
 	const second = after.last?.time;
 	if (second === undefined || isWholeSecond(after)) return undefined;
 	const went = before.last?.time === second ? before.swept : undefined;
+	// Once seen listed in another order on another request, always: a pass may show it or not.
+	const shuffled = went?.shuffled || shuffledOn(chain, second) ? { shuffled: true as const } : {};
 	const fromBelow = chain[0].entries.some((entry) => entry.key.time < second) || atOldestEnd(chain[0], order);
 	const ofSecond = chain.flatMap((window) => window.entries.filter((entry) => entry.key.time === second));
 	// An anchor not found where it stood is dropped: its place no longer tells where to start.
-	if ((!fromBelow && !wentOn(chain, before, order)) || ofSecond.length === 0) return went && { base: went.base };
+	if ((!fromBelow && !wentOn(chain, before, order)) || ofSecond.length === 0) return went && { base: went.base, ...shuffled };
 	const base = fromBelow ? beginsAt(ofSecond, order) : (went as Sweep).base;
 	// By place from the oldest end: the chain's pages, read at different moments, number positions from different totals.
 	const top = ofSecond.reduce((nearest, entry) => (fromOldest(entry, order) > fromOldest(nearest, order) ? entry : nearest));
@@ -43,7 +45,7 @@ export function sweepAfter(chain: readonly Window[], before: ListCursor, after: 
 	// nor where the second begins (its second unknown, the next poll could not tell that the second still begins there).
 	const idlessAbove = chain.some((window) => window.entries.includes(top) && window.idless.some((position) => nearerNewestEnd(position, top.position, order)));
 	const idlessBelow = chain.some((window) => window.idless.some((position) => turned(position, window.total, order) === base - 1));
-	return through || idlessAbove || idlessBelow ? { base } : { base, id: top.key.id, fromOldest: fromOldest(top, order) };
+	return through || idlessAbove || idlessBelow ? { base, ...shuffled } : { base, id: top.key.id, fromOldest: fromOldest(top, order), ...shuffled };
 }
 
 /** Where the contacts of one second begin, counted from the oldest end. */
@@ -90,7 +92,7 @@ export function sweptBelow(chain: readonly Window[], before: ListCursor, after: 
  */
 export async function baseHolds(reader: PageReader, cursor: ListCursor, window: Window, order: Order): Promise<boolean> {
 	const { swept, last } = cursor;
-	const anchor = window.entries.find((entry) => entry.key.id === swept?.id);
+	const anchor = anchorOn(window, cursor, order);
 	if (!last || !anchor || swept?.fromOldest === undefined) return false;
 	const base = fromOldest(anchor, order) - (swept.fromOldest - swept.base);
 	if (base <= 0) return base === 0;
@@ -113,7 +115,8 @@ export async function baseHolds(reader: PageReader, cursor: ListCursor, window: 
 export const sweeping = (cursor: ListCursor): boolean => cursor.swept?.id !== undefined;
 
 /** The cursor after a walk that did not find the anchor within its budget, or found the part below it changed: the read starts again from below the second. */
-export const sweepAgain = (cursor: ListCursor): ListCursor => (cursor.swept ? fromBase({ ...cursor, swept: { base: cursor.swept.base } }) : cursor);
+export const sweepAgain = (cursor: ListCursor): ListCursor =>
+	cursor.swept ? fromBase({ ...cursor, swept: { base: cursor.swept.base, ...(cursor.swept.shuffled ? { shuffled: true } : {}) } }) : cursor;
 
 /** The position in `order` of the place just below where the cursor's second begins (`swept.base`): a walk reading that second whole starts there. */
 export const belowBase = (swept: Sweep, total: number, order: Order): number => turned(Math.max(0, swept.base - 1), total, order);
