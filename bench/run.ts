@@ -164,7 +164,7 @@ async function main(): Promise<void> {
 		console.log(
 			table(
 				['budget', 'order', 'backlog', 'dates', 'polls until all out', 'calls', 'most calls in a poll'],
-				backlogs.map((row) => [row.budget, row.order, row.contacts, row.oneSecond ? 'one second' : 'a second apart', row.polls, row.calls, row.mostCallsInAPoll]),
+				backlogs.map((row) => [row.budget, row.order, row.contacts, row.oneSecond ? `one second${row.reshuffled ? ', in a new order on every request' : ''}` : 'a second apart', row.polls, row.calls, row.mostCallsInAPoll]),
 			),
 		);
 	}

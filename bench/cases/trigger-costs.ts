@@ -16,6 +16,8 @@ export interface TriggerShape {
 	contacts: number;
 	/** Every contact in one second (a bulk import), or each a second after the previous one. */
 	oneSecond: boolean;
+	/** The API lists a second's contacts in a new order on every request (MySQL's ORDER BY date_added with ties). */
+	reshuffled?: boolean;
 }
 
 export interface TriggerCostRow extends TriggerShape {
@@ -131,6 +133,7 @@ export interface BacklogRow extends TriggerShape {
 /** A backlog of `shape.contacts` added after activation to a list of 10: the polls and calls until all of it came out. */
 export async function backlogCost(order: ApiOrder, shape: TriggerShape, budget: keyof typeof BACKLOG_BUDGETS): Promise<BacklogRow> {
 	const list = new FakeList(order);
+	if (shape.reshuffled) list.tieSeed = 1;
 	list.add(10);
 	return await onServed(
 		list,
@@ -146,6 +149,8 @@ export async function backlogCost(order: ApiOrder, shape: TriggerShape, budget: 
 export const BACKLOG_SHAPES: TriggerShape[] = [
 	{ contacts: 20_000, oneSecond: false },
 	{ contacts: 30_000, oneSecond: true },
+	{ contacts: 3_000, oneSecond: true, reshuffled: true },
+	{ contacts: 10_000, oneSecond: true, reshuffled: true },
 ];
 
 export const TRIGGER_SHAPES: TriggerShape[] = [
