@@ -657,7 +657,7 @@ describe('A list of one second throughout, read round over polls', () => {
 /**
  * Contacts of one second in a new order on every request (MySQL's ORDER BY date_added with ties), watching every list:
  * each page of a second larger than a page shows a part of it drawn anew, so one read of its pages misses some of it.
- * Found with the bulk randomized test once it drew such lists: a read of the second spread over polls never found its
+ * Measured before the bulk randomized test drew such lists: a read of the second spread over polls never found its
  * anchor again and read the second's first pages every poll, for good (24 calls a poll, nothing after it out); a list
  * of one second throughout, read round, was sealed with 2 to 9 % of it never out. The second is now read again, poll
  * after poll, until the contacts accounted for fill every place it holds; contacts after it wait for that.
