@@ -45,6 +45,12 @@ export interface ListCursor {
 	swept?: Sweep;
 	/** A list of one second throughout read round over polls (one-second.ts): the page the round began at, and the total then. */
 	round?: { from: number; total: number };
+	/**
+	 * The ids of the cursor's second, when large and not sealed, seen by reads at the list's total
+	 * `total` (sealed-second.ts, seenAfter): a second listed in a new order on every request is
+	 * read again until they fill its places.
+	 */
+	seen?: { total: number } & IdSet;
 }
 
 /**
@@ -130,6 +136,7 @@ function isCursor(value: unknown): value is ListCursor {
 		(cursor.late === undefined || isBelowCount(cursor.late)) &&
 		(cursor.swept === undefined || isSweep(cursor.swept)) &&
 		(cursor.round === undefined || (!!cursor.round && Number.isInteger(cursor.round.from) && Number.isInteger(cursor.round.total))) &&
+		(cursor.seen === undefined || (isIdSet(cursor.seen) && Number.isInteger(cursor.seen.total))) &&
 		(cursor.ahead === undefined || (Array.isArray(cursor.ahead) && cursor.ahead.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isFinite)))) &&
 		(cursor.tied === undefined || ((cursor.tied.floor === null || Number.isFinite(cursor.tied.floor)) && isIdSet(cursor.tied)))
 	);

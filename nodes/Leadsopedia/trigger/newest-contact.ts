@@ -5,7 +5,7 @@ import { firstCount } from './late-dated';
 import type { PollLimits } from './list-poll';
 import { oldEdge } from './next-cursor';
 import { orderOf } from './order';
-import { newest, PageReader, shuffledOn, type ContactSource } from './pages';
+import { newest, PageReader, shuffledOn, type ContactSource, type Entry, type Window } from './pages';
 import { sealIfLarge } from './sealed-second';
 import { beginsAtOldestEnd, sweptWhole } from './sweep';
 
@@ -33,9 +33,10 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 	}
 	const known = found === 'asc' || found === 'desc' ? { order } : {};
 	if (!top) return { cursor: { last: null, at: -1, total: first.total, ...known } };
-	// Read whole within the budget, unless the API listed that second in a new order on each page: some of it was on
-	// none of them, its newest contact perhaps, and every contact of it there now must count as old.
-	if (!secondGoesOn() && !shuffledOn(reader.windows, top.key.time)) {
+	// Read whole within the budget, and every contact of that second seen (its newest may be on none of the pages when
+	// the API lists it in a new order on each).
+	if (!secondGoesOn() && (await readUntilAccounted(reader, top.key.time, limits))) {
+		top = newestOf(reader.windows, top.key.time) ?? top;
 		// Counted from here on: an import dated before this contact and committed later comes out (late-dated.ts).
 		const late = firstCount(reader.windows, top.key.time, order, reader);
 		// Where the next walk starts: the edge of the newest second nearest the newest end, wherever the newest contact sits in it.
@@ -49,7 +50,32 @@ export async function newestContact(source: ContactSource, limits: PollLimits): 
 		// Read whole, a large newest second is sealed as after a walk (sealed-second.ts).
 		return { contact: top.contact, cursor: sealIfLarge(cursor, reader.windows, true, reader.size, limits.now) };
 	}
-	// The newest second's edge at the newest end of the list: new contacts come beyond it.
+	// The newest second's edge at the newest end of the list: new contacts come beyond it. Every contact there now counts
+	// as old, and additions to that very second are not seen (README, Known limits).
 	const edge = order === 'asc' ? window.total - 1 : 0;
 	return { contact: top.contact, cursor: { last: top.key, at: edge, total: window.total, ...known, tied: { floor: WHOLE_SECOND, ranges: [] }, sealed: window.total } };
+}
+
+/** Rounds of reading a second's pages again at most (each sees about two thirds of what is still unseen). */
+const MAX_ROUNDS = 20;
+
+/**
+ * Whether every contact of `second` was seen on the pages read: when the API listed that second
+ * in a new order on each page (`shuffledOn`: more places than distinct contacts), its pages are
+ * read again, within the budget, until they are. Activation must know the newest contact of the
+ * newest second: one it did not see would come out as new.
+ */
+async function readUntilAccounted(reader: PageReader, second: number, limits: PollLimits): Promise<boolean> {
+	const pages = [...new Set(reader.windows.filter((window) => window.entries.some((entry) => entry.key.time === second)).map((window) => window.page))];
+	for (let round = 0; shuffledOn(reader.windows, second); round++) {
+		if (round >= MAX_ROUNDS || reader.calls + pages.length > limits.maxCalls) return false;
+		for (const page of pages) await reader.read(page);
+	}
+	return true;
+}
+
+/** The newest contact of `second` on `windows`. */
+function newestOf(windows: readonly Window[], second: number): Entry | undefined {
+	const ofSecond = windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second));
+	return ofSecond.reduce<Entry | undefined>((newest, entry) => (!newest || compareKeys(entry.key, newest.key) > 0 ? entry : newest), undefined);
 }

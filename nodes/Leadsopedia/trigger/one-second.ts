@@ -3,7 +3,7 @@ import { isWholeSecond, type ListCursor } from './cursor';
 import { maxKey, tiedAfter } from './next-cursor';
 import { countable, idsOfSecond, oldest, type PageReader, type Window } from './pages';
 import type { ListPoll, PollLimits } from './list-poll';
-import { accountedFor, sealIfLarge } from './sealed-second';
+import { accountedFor, sealIfLarge, seenAfter } from './sealed-second';
 import { beginsAtOldestEnd } from './sweep';
 import { carried, countBefore, highestEmitted, highestRead } from './late-dated';
 
@@ -46,6 +46,9 @@ export async function pollOneSecond(reader: PageReader, cursor: ListCursor, prob
 		: { ...cursor, at, total: probe.total };
 	delete next.round;
 	if (covered < count) next.round = { from: prior?.from ?? start, total: probe.total };
+	delete next.seen;
+	const seen = seenAfter(cursor, next, reader.windows, count > 1);
+	if (seen) next.seen = seen;
 	// Every page read, yet fewer of its contacts accounted for than the list holds: the API lists them in another order on
 	// each request (sealed-second.ts, tiesReshuffled), and the round goes on next poll. Not judged beside contacts that
 	// have no usable date or id (the total counts them).

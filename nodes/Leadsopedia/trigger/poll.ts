@@ -9,7 +9,7 @@ import { idleOldestFirst } from './idle-oldest-first';
 import type { ListPoll, PollLimits } from './list-poll';
 import { nextCursor, withAhead } from './next-cursor';
 import { pollOneSecond } from './one-second';
-import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, readWholeNextPoll, sealedView, sealedWalkStands, sealHolds, sealIfLarge, tiesReshuffled, withOldSeen, type SealedCursor } from './sealed-second';
+import { afterSealedWalk, grewBeneath, idleWhenSealed, isSealed, readWholeNextPoll, sealedView, sealedWalkStands, sealHolds, sealIfLarge, seenAfter, tiesReshuffled, type SealedCursor } from './sealed-second';
 import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
@@ -110,14 +110,17 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view only carries it (what came out joins it).
 	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : { found: [], late: carried(cursor.late, fresh, moved.last?.time) };
 	const next: ListCursor = { ...moved };
-	const tied = withOldSeen(next, chain);
-	if (tied) next.tied = tied;
 	delete next.late;
 	if (below.late) next.late = below.late;
 	delete next.swept;
 	delete next.round;
 	const swept = sweepAfter(chain, cursor, next, order, reader.size);
 	if (swept) next.swept = swept;
+	delete next.seen;
+	// Large: swept, or split over pages (a page may show it in another order than the next).
+	const split = chain.filter((window) => window.entries.some((entry) => entry.key.time === next.last?.time)).length > 1;
+	const seen = seenAfter(cursor, next, chain, swept !== undefined || split);
+	if (seen) next.seen = seen;
 	// Read whole: from below the cursor's second, or from the anchor of a read of it spread over polls, to the newest end.
 	const readBelow = upToDate && (readsBelow(chain[0], next, order) || wentOn(chain, cursor, order));
 	const beneath = sweptBelow(chain, cursor, next, order);

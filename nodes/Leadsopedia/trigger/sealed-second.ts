@@ -1,5 +1,5 @@
-import { hasId, idCount, withIds, type IdSet } from './ids';
-import { isWholeSecond, WHOLE_SECOND, type ListCursor, type Tied } from './cursor';
+import { hasId, idCount, withIds } from './ids';
+import { isWholeSecond, WHOLE_SECOND, type ListCursor } from './cursor';
 import type { Order } from './keys';
 import type { ListPoll } from './list-poll';
 import { atNewestEnd, countable, idsOfSecond, newest, oldest, placesOf, type PageReader, type Window } from './pages';
@@ -91,28 +91,31 @@ export function afterSealedWalk(cursor: SealedCursor, next: ListCursor): ListCur
 }
 
 /**
- * How many contacts of the cursor's second are accounted for: every one its id set holds (those
- * it emitted, and the old ones below activation's floor seen since: `withOldSeen`) and those of
- * that second on `windows` besides. Unknown before the cursor holds ids of it, or when all of it is old.
+ * How many contacts of the cursor's second are accounted for at the total `windows` were read
+ * at: those its reads at that total saw (`seen`) and those of that second on `windows` besides.
+ * Unknown when every contact of it is old (`WHOLE_SECOND`).
  */
 export function accountedFor(cursor: ListCursor, windows: readonly Window[]): number | undefined {
 	const second = cursor.last?.time;
-	const tied = cursor.tied;
-	if (second === undefined || !tied || isWholeSecond(cursor)) return undefined;
-	return idCount(tied) + [...idsOfSecond(windows, second)].filter((id) => !hasId(tied, id)).length;
+	if (second === undefined || isWholeSecond(cursor) || windows.length === 0) return undefined;
+	const seen = cursor.seen?.total === windows[0].total ? cursor.seen : undefined;
+	return idCount(seen) + [...idsOfSecond(windows, second)].filter((id) => !hasId(seen, id)).length;
 }
 
 /**
- * The cursor's tied ids with the old contacts of its second (below activation's floor) that
- * `windows` show: old already, they join the set only to be accounted for on later polls,
- * where a second listed in a new order on every request shows a part of them at a time.
+ * The ids of the cursor's second (`after`'s) seen at the total `windows` were read at, those of
+ * earlier reads at that total kept: kept while that second is large (`large`: it spans a page or
+ * more, or pages of the read split it) and not sealed, so that a second listed in a new order on every request is accounted
+ * for over several reads; a deleted contact counted does not stand in for an unseen one, as the
+ * total moved. None when the pages show different totals or contacts without a usable id.
  */
-export function withOldSeen(cursor: ListCursor, windows: readonly Window[]): Tied | undefined {
-	const { last, tied } = cursor;
-	if (!last || !tied || tied.floor === null || isWholeSecond(cursor)) return tied;
-	const floor = tied.floor;
-	const old = [...idsOfSecond(windows, last.time)].filter((id) => id <= floor && !hasId(tied, id));
-	return old.length > 0 ? { floor, ...(withIds(tied, old) as IdSet) } : tied;
+export function seenAfter(before: ListCursor, after: ListCursor, windows: readonly Window[], large: boolean): ListCursor['seen'] {
+	const second = after.last?.time;
+	if (second === undefined || !large || isWholeSecond(after) || windows.length === 0 || !countable(windows)) return undefined;
+	const { total } = windows[0];
+	const carried = before.last?.time === second && before.seen?.total === total ? before.seen : undefined;
+	const set = withIds(carried, [...idsOfSecond(windows, second)]);
+	return set && { total, ...set };
 }
 
 /**
@@ -147,5 +150,6 @@ export function sealIfLarge(next: ListCursor, chain: readonly Window[], readWhol
 	// More than a page holds spans two pages or more (three where the breaks fall so): re-read, it would cost every idle
 	// poll as many calls, and oldest first a walk reading it down to below it spent 6 calls at a budget of 2.
 	if (ids.size + beneath <= size) return unsealed;
+	delete unsealed.seen;
 	return { ...unsealed, sealed: Math.min(...chain.map((window) => window.total)), ...(now === undefined ? {} : { sealedAt: now }) };
 }
