@@ -128,6 +128,9 @@ export function seenAfter(before: ListCursor, after: ListCursor, windows: readon
  */
 export function tiesReshuffled(next: ListCursor, chain: readonly Window[], beneath = 0): boolean {
 	const second = next.last?.time;
+	// A read spread over polls proves the part below its anchor by the anchor (sweep.ts), also across a change of the
+	// total, unless its pages showed that second reshuffled: then only what reads at one total saw counts.
+	if (beneath > 0 && !next.swept?.shuffled) return false;
 	const accounted = accountedFor(next, chain);
 	if (accounted === undefined || !countable(chain)) return false;
 	return accounted < placesOf(chain, second).size + beneath;
