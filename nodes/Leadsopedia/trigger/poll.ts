@@ -200,7 +200,6 @@ function hintHeld(probe: Window, cursor: ListCursor): boolean {
 	return cursor.order !== 'asc' || second === undefined || probe.entries.length === 0 || probe.entries.some((entry) => entry.key.time <= second);
 }
 
-/** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
 /**
  * The new contacts a walk may emit: only those up to a second the API listed in another order on
  * each page, so that some of it was on none of them (sealed-second.ts, tiesReshuffled): the
@@ -217,6 +216,7 @@ function heldInSecond(chain: readonly Window[], cursor: ListCursor, order: Order
 	return split === undefined ? fresh : upTo(split);
 }
 
+/** Whether a page lies below the second of `cursor`: a contact of an earlier second, or the oldest end of the list. */
 function readsBelow(window: Window, cursor: ListCursor, order: Order): boolean {
 	const second = cursor.last?.time;
 	if (second === undefined) return false;
