@@ -5,7 +5,7 @@ import { firstCount } from './late-dated';
 import type { PollLimits } from './list-poll';
 import { oldEdge } from './next-cursor';
 import { orderOf } from './order';
-import { newest, PageReader, shuffledOn, type ContactSource, type Entry, type Window } from './pages';
+import { entriesOf, holdsSecond, newest, PageReader, shuffledOn, type ContactSource, type Entry, type Window } from './pages';
 import { sealIfLarge } from './sealed-second';
 import { beginsAtOldestEnd, sweptWhole } from './sweep';
 
@@ -66,7 +66,7 @@ const MAX_ROUNDS = 20;
  * newest second: one it did not see would come out as new.
  */
 async function readUntilAccounted(reader: PageReader, second: number, limits: PollLimits): Promise<boolean> {
-	const pages = [...new Set(reader.windows.filter((window) => window.entries.some((entry) => entry.key.time === second)).map((window) => window.page))];
+	const pages = [...new Set(reader.windows.filter((window) => holdsSecond(window, second)).map((window) => window.page))];
 	for (let round = 0; shuffledOn(reader.windows, second); round++) {
 		if (round >= MAX_ROUNDS || reader.calls + pages.length > limits.maxCalls) return false;
 		for (const page of pages) await reader.read(page);
@@ -76,6 +76,5 @@ async function readUntilAccounted(reader: PageReader, second: number, limits: Po
 
 /** The newest contact of `second` on `windows`. */
 function newestOf(windows: readonly Window[], second: number): Entry | undefined {
-	const ofSecond = windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second));
-	return ofSecond.reduce<Entry | undefined>((newest, entry) => (!newest || compareKeys(entry.key, newest.key) > 0 ? entry : newest), undefined);
+	return entriesOf(windows, second).reduce<Entry | undefined>((newest, entry) => (!newest || compareKeys(entry.key, newest.key) > 0 ? entry : newest), undefined);
 }

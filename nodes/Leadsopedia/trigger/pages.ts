@@ -119,13 +119,18 @@ export function anchorOn(window: Window, cursor: Pick<ListCursor, 'last' | 'swep
 	return ofSecond.find((entry) => entry.key.id === swept.id && fromOldest(entry, order) <= place);
 }
 
+/** The entries of the contacts of `second` on `windows`, page by page (the same contact once for each page showing it). */
+export const entriesOf = (windows: readonly Window[], second: number | undefined): Entry[] =>
+	windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second));
+
+/** Whether a page holds a contact of `second`. */
+export const holdsSecond = (window: Window, second: number | undefined): boolean => window.entries.some((entry) => entry.key.time === second);
+
 /** The distinct ids of the contacts of `second` on `windows`. */
-export const idsOfSecond = (windows: readonly Window[], second: number): Set<number> =>
-	new Set(windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.key.id)));
+export const idsOfSecond = (windows: readonly Window[], second: number): Set<number> => new Set(entriesOf(windows, second).map((entry) => entry.key.id));
 
 /** The places of the contacts of `second` on `windows`, as positions in the API's order. */
-export const placesOf = (windows: readonly Window[], second: number | undefined): Set<number> =>
-	new Set(windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.position)));
+export const placesOf = (windows: readonly Window[], second: number | undefined): Set<number> => new Set(entriesOf(windows, second).map((entry) => entry.position));
 
 /**
  * Whether places can be counted against contacts on `windows`: all read at one total, and none

@@ -14,7 +14,7 @@ import { readAcross } from './grown-seam';
 import { baseHolds, fromBase, sweepAfter, sweepAgain, sweeping, sweptBelow, wentOn } from './sweep';
 import { readBridge } from './tie-bridge';
 import { confirm, orderOf, trustedOrder } from './order';
-import { atNewestEnd, atOldestEnd, PageReader, reachesBack, showsAnchor, shuffledSeconds, type ContactSource, type Entry, type Window } from './pages';
+import { atNewestEnd, atOldestEnd, entriesOf, holdsSecond, PageReader, reachesBack, showsAnchor, shuffledSeconds, type ContactSource, type Entry, type Window } from './pages';
 
 /**
  * How far ahead of the poll's clock a contact's date may be and still move the cursor: more
@@ -118,7 +118,7 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	if (swept) next.swept = swept;
 	delete next.seen;
 	// Large: swept, or split over pages (a page may show it in another order than the next).
-	const split = chain.filter((window) => window.entries.some((entry) => entry.key.time === next.last?.time)).length > 1;
+	const split = chain.filter((window) => holdsSecond(window, next.last?.time)).length > 1;
 	const seen = seenAfter(cursor, next, chain, swept !== undefined || split);
 	if (seen) next.seen = seen;
 	// Read whole: from below the cursor's second, or from the anchor of a read of it spread over polls, to the newest end.
@@ -238,7 +238,7 @@ async function joinedChain(reader: PageReader, boundary: Window, order: Order, l
 			if (!bridge) break;
 			const { second } = tie;
 			// Only that second: the page's other contacts may lie beyond the pages the chain joins.
-			bridges.set(second, { ...bridge, entries: bridge.entries.filter((entry) => entry.key.time === second) });
+			bridges.set(second, { ...bridge, entries: entriesOf([bridge], second) });
 		} else if (grown) {
 			const read = await readAcross(reader, grown);
 			if (!read) break;

@@ -1,6 +1,6 @@
 import { isWholeSecond, type ListCursor, type Sweep } from './cursor';
 import type { Order } from './keys';
-import { anchorOn, atNewestEnd, atOldestEnd, fromOldest, nearerNewestEnd, showsAnchor, shuffledOn, turned, type Entry, type PageReader, type Window } from './pages';
+import { anchorOn, atNewestEnd, atOldestEnd, entriesOf, fromOldest, nearerNewestEnd, showsAnchor, shuffledOn, turned, type Entry, type PageReader, type Window } from './pages';
 import { pageHolding } from './tie-bridge';
 
 /**
@@ -32,7 +32,7 @@ export function sweepAfter(chain: readonly Window[], before: ListCursor, after: 
 	// Once seen listed in another order on another request, always: a pass may show it or not.
 	const shuffled = went?.shuffled || shuffledOn(chain, second) ? { shuffled: true as const } : {};
 	const fromBelow = chain[0].entries.some((entry) => entry.key.time < second) || atOldestEnd(chain[0], order);
-	const ofSecond = chain.flatMap((window) => window.entries.filter((entry) => entry.key.time === second));
+	const ofSecond = entriesOf(chain, second);
 	// An anchor not found where it stood is dropped: its place no longer tells where to start.
 	if ((!fromBelow && !wentOn(chain, before, order)) || ofSecond.length === 0) return went && { base: went.base, ...shuffled };
 	const base = fromBelow ? beginsAt(ofSecond, order) : (went as Sweep).base;
@@ -56,7 +56,7 @@ const beginsAt = (ofSecond: readonly Entry[], order: Order): number => Math.min(
  * when it spans a page or more: a sealed second read whole again starts there.
  */
 export function sweptWhole(windows: readonly Window[], second: number, order: Order, size: number): Sweep | undefined {
-	const ofSecond = windows.flatMap((window) => window.entries.filter((entry) => entry.key.time === second));
+	const ofSecond = entriesOf(windows, second);
 	const base = beginsAt(ofSecond, order);
 	return Math.max(...ofSecond.map((entry) => fromOldest(entry, order))) - base + 1 < size ? undefined : { base };
 }
@@ -78,7 +78,7 @@ export function sweptBelow(chain: readonly Window[], before: ListCursor, after: 
 	const second = before.last?.time;
 	const base = before.swept?.base;
 	if (second === undefined || base === undefined || after.last?.time !== second || !wentOn(chain, before, order)) return 0;
-	const places = chain[0].entries.filter((entry) => entry.key.time === second).map((entry) => fromOldest(entry, order));
+	const places = entriesOf([chain[0]], second).map((entry) => fromOldest(entry, order));
 	return Math.max(0, Math.min(...places) - base);
 }
 

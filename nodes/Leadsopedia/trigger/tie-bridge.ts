@@ -1,5 +1,5 @@
 import type { Order } from './keys';
-import { idlessAtEnd, newest, oldest, type PageReader, type Window } from './pages';
+import { entriesOf, idlessAtEnd, newest, oldest, type PageReader, type Window } from './pages';
 
 /**
  * The API may order contacts of one second differently on every request (MySQL's ORDER BY
@@ -33,7 +33,7 @@ export function tieAt(newer: Window, older: Window, order: Order): number | unde
  * without a usable id among them counts as of it (its place in the run is all that is known of it).
  */
 function runFrom(window: Window, second: number, position: number, step: 1 | -1): number {
-	const run = new Set([...window.idless, ...window.entries.filter((entry) => entry.key.time === second).map((entry) => entry.position)]);
+	const run = new Set([...window.idless, ...entriesOf([window], second).map((entry) => entry.position)]);
 	let length = 0;
 	while (run.has(position + step * length)) length++;
 	return length;
