@@ -57,6 +57,17 @@ export class FakeList {
 		return added;
 	}
 
+	/**
+	 * An import committed late: `count` contacts dated in the second of the contact with a usable
+	 * date at `at` (0 to 1) of the list, none when it has none; their ids are larger than any.
+	 */
+	addLate(count: number, at: number): void {
+		const dated = this.contacts.filter((contact) => Number.isFinite(Date.parse(contact.date_added as string)));
+		if (dated.length === 0) return;
+		const time = Date.parse(dated[Math.floor(at * dated.length)].date_added as string);
+		for (let index = 0; index < count; index++) this.addDated(time);
+	}
+
 	/** Adds one contact dated `time` (epoch ms), without moving the clock: a wrong date, one set in the future. */
 	addDated(time: number): IDataObject {
 		const id = this.nextId;

@@ -147,17 +147,9 @@ class Account {
 		if (what.kind === 'add' && what.sameSecond && this.ties === 'unstable') this.addInSmallSeconds(api, what.count);
 		else if (what.kind === 'add') api.add(what.count, what.sameSecond);
 		else if (what.kind === 'unreadable') this.unreadable.add(mark(what.list, api.addUnreadable(what.flavour)));
-		else if (what.kind === 'late') this.addLate(api, what.count, what.pick);
+		else if (what.kind === 'late') api.addLate(what.count, what.pick);
 		// By position: an unreadable contact may have no id.
 		else if (api.contacts.length > 0) api.contacts.splice(Math.floor(what.pick * api.contacts.length), 1);
-	}
-
-	/** `count` contacts dated in the second of a readable contact of the list (none when it has none). */
-	private addLate(api: FakeList, count: number, at: number): void {
-		const dated = api.contacts.filter((contact) => Number.isFinite(Date.parse(contact.date_added as string)));
-		if (dated.length === 0) return;
-		const time = Date.parse(dated[Math.floor(at * dated.length)].date_added as string);
-		for (let index = 0; index < count; index++) api.addDated(time);
 	}
 
 	/** In new seconds what would make the last second larger than UNSTABLE_SECOND. */
