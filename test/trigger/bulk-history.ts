@@ -7,7 +7,7 @@ import { pollWatched, type Watched } from '../../nodes/Leadsopedia/trigger/watch
 import type { IDataObject } from 'n8n-workflow';
 import { FakeList, type ApiOrder, type TieIds, type Unreadable } from './fake-api';
 import { forbiddenList } from './forbidden';
-import { copy, keyOf, SEED } from './property-history';
+import { copy, keyOf, SEED, type Cap, type HistoryStep, type SharedChange } from './property-history';
 
 /**
  * The bulk randomized test's histories and their replay (property-bulk.test.ts,
@@ -44,21 +44,8 @@ type Change =
 	| { kind: 'add'; list: number; count: number; sameSecond: boolean }
 	/** A one-second import: `count` contacts in a new second. */
 	| { kind: 'import'; list: number; count: number }
-	| { kind: 'delete'; list: number; pick: number }
-	/** An import committed late: `count` contacts dated in the second of the contact at `pick` of the list. */
-	| { kind: 'late'; list: number; count: number; pick: number }
-	/** A contact without a usable date_added or id (a bad record: reported, never emitted). */
-	| { kind: 'unreadable'; list: number; flavour: Unreadable };
-type Step =
-	| Change
-	| { kind: 'poll'; during: Change[][] }
-	| { kind: 'overlap' }
-	| { kind: 'restart' }
-	| { kind: 'flip'; list: number }
-	| { kind: 'vanish'; list: number }
-	/** GET /contacts of the list answers 403 for the next `polls` polls (Infinity: for good). */
-	| { kind: 'forbid'; list: number; polls: number };
-type Cap = 'none' | 'stated' | 'echoed';
+	| SharedChange;
+type Step = HistoryStep<Change>;
 
 const list = fc.integer({ min: 0, max: LISTS - 1 });
 
