@@ -718,3 +718,29 @@ describe.each<ApiOrder>(['desc', 'asc'])('Order %s, a second in a new order on e
 		expect(list.contacts.filter((contact) => !emitted.includes(`0:${String(contact.id)}`))).toEqual([]);
 	});
 });
+
+/**
+ * Shrunk from the late-import run (property-bulk-records.test.ts, seed 20261204, the 330th history in both orders, 500
+ * per order): a list of two one-second imports, the second sealed at activation (13,987 or 13,958 contacts), then
+ * contacts dated in the first import's second (committed late), at a budget of 6 calls, polled hourly. The first poll
+ * reads the newest end, the oldest and the page where the large second begins: the late contacts on those pages come
+ * out; the count up to the cursor's second cannot tell the rest (that second runs on over pages not read), so no search
+ * starts. The large second is read whole over polls (it grew beneath), then sealed with a search for the rest cut by
+ * the budget. That search went on only at the second's daily read: the last 999 came out at the 45th poll newest first
+ * and the 40th oldest first (26th and 27th at 12 calls). Now it goes on in the polls after (a sealed list is read while
+ * a search is under way): the 16th poll in both orders (3rd and 4th at 12 calls; the 1st at the default 24, as before).
+ */
+describe.each<[ApiOrder, number, number, number]>([
+	['desc', 200, 13_987, 1_798],
+	['asc', 999, 13_958, 1_998],
+])('Order %s, an import committed late below a sealed one-second import, at a budget of 6 calls', (order, first, large, late) => {
+	it(`every late contact (${late}) comes out once, within a day of hourly polls`, async () => {
+		const list = new FakeList(order);
+		imported(list, first);
+		imported(list, large);
+		const { emitted, spent } = await history([list, new FakeList(order)], 6, hourly(1, 24), (poll) => poll === 1 && list.addLate(late, 0));
+		expect(emitted).toHaveLength(late);
+		expect(new Set(emitted).size).toBe(late);
+		expect(spent.filter((calls) => calls > 7)).toEqual([]);
+	});
+});

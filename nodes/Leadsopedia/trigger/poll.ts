@@ -107,8 +107,9 @@ async function walkFrom(reader: PageReader, cursor: ListCursor, limits: PollLimi
 	const horizon = Date.now() + AHEAD_MS;
 	const present = fresh.filter((entry) => entry.key.time <= horizon);
 	const moved = withAhead(cursor, nextCursor(cursor, chain, present, order), fresh.filter((entry) => entry.key.time > horizon));
-	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view only carries it (what came out joins it).
-	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : { found: [], late: carried(cursor.late, fresh, moved.last?.time) };
+	// Counted whenever the chain shows where the cursor's second ends; the walk of the sealed view carries it (what came
+	// out joins it), and a search under way goes on.
+	const below = !sealed ? await lateContacts(reader, chain, fresh, order, cursor, moved, limits) : await searchGoesOn(reader, chain[0], order, carried(cursor.late, fresh, moved.last?.time), limits);
 	const next: ListCursor = { ...moved };
 	delete next.late;
 	if (below.late) next.late = below.late;
@@ -173,6 +174,20 @@ async function lateContacts(
 	if (search || !exact || changed) return { found, late: withFound({ second, below, high: prior.high, ...(known ? { found: known } : {}), ...(search ? { search: { missing: missing - found.length, fromOldest: search.fromOldest, order } } : {}) }, found) };
 	// Every one missing found; or the search reached the oldest end short of them (the list changed under it): the count as it stands.
 	return { found, late: { second, below: Math.max(below, counted), high: highestRead(reader, chain, { second, below, high: prior.high, found: known }) } };
+}
+
+/**
+ * A search for late contacts under way goes on where it stopped, within what the budget leaves: a sealed list is read
+ * every poll while it does (plan.ts), and waiting for the second's daily read delayed them by a day or two.
+ */
+async function searchGoesOn(reader: PageReader, boundary: Window, order: Order, late: BelowCount | undefined, limits: PollLimits): Promise<{ found: Entry[]; late?: BelowCount }> {
+	const under = late?.search;
+	if (!late || !under || under.order !== order || reader.calls >= limits.maxCalls) return { found: [], late };
+	const { found, search } = await searchBelow(reader, boundary, order, late, under.missing, limits, under.fromOldest);
+	const next: BelowCount = withFound({ ...late, below: late.below + found.length }, found);
+	delete next.search;
+	if (search) next.search = { missing: under.missing - found.length, fromOldest: search.fromOldest, order };
+	return { found, late: next };
 }
 
 /**
