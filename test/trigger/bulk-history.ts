@@ -263,8 +263,11 @@ async function replay(order: ApiOrder, run: History, { budget, quiet, daily }: C
 	now += 25 * 3_600_000;
 	const pages = Math.max(...account.apis.map((api) => Math.ceil(api.contacts.length / Math.min(PAGE_SIZE, api.pageCap))));
 	// A read spread over polls (sweep.ts) moves on one page for every call a poll has beyond /mylists, page 1, the
-	// anchor's page and the check of where its second begins; nothing comes out until it reaches the newest end.
-	const quietPolls = LISTS * (Math.ceil(pages / Math.max(1, run.maxCalls - 4)) + 2);
+	// anchor's page and the check of where its second begins; nothing comes out until it reaches the newest end. A
+	// search for late contacts then goes on within what the budget leaves; at 2 calls a sealed list's walk spends it,
+	// and the search waits for the second's daily read to reach the newest end, then goes down its pages again.
+	const reads = daily ? 2 : 1;
+	const quietPolls = LISTS * (reads * Math.ceil(pages / Math.max(1, run.maxCalls - 4)) + 2);
 	// A second listed in a new order on every request is read again, a part of what is unseen found each time, while its
 	// list is not up to date (its total not taken as listed): polls that bring nothing then do not count as quiet.
 	const unsettled = () => run.reshuffled.some(Boolean) && Object.values(memory.watch ?? {}).some((watch) => watch.listed === undefined);
