@@ -9,7 +9,4 @@ module.exports = {
 	// Generous: with both cores busy a test takes several times as long. Tests assert waits
 	// and order, not wall-clock time; this only ends a test that hangs.
 	testTimeout: 120000,
-	// Every core (jest's default leaves one to itself: one worker on a 2-core CI machine). The
-	// randomized trigger tests are most of the suite's time and run side by side in their files.
-	maxWorkers: '100%',
 };
